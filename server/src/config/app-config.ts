@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { isValidTimezone } from '@mall/shared';
+
+/**
+ * Every setting the server reads, validated once at start. A bad or missing value stops the
+ * process with one clear line (see `loadAppConfig`). Production refuses demo defaults.
+ */
+const DEMO_ADMIN_PASSWORD = 'admin123456';
+const DEMO_JWT_SECRET = 'demo-only-jwt-secret-change-me-0123456789';
+const DEMO_WECHAT_APP_ID = 'wx0000000000demo';
+const DEMO_WECHAT_SECRET = 'demo-app-secret';
+
+const boolFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/mall.sqlite')
+    .refine((v) => /^sqlite:.+/.test(v) || /^mysql:\/\/.+/.test(v), 'must be sqlite:<file> or mysql://user:pass@host:port/db'),
+  STORE_NAME: z.string().min(1).max(40).default('会员好物商城'),
+  STORE_TIMEZONE: z.string().default('Asia/Shanghai').refine(isValidTimezone, 'is not an IANA time zone'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEMO_JWT_SECRET),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(7200),
+  REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 86400),
+  ADMIN_USERNAME: z.string().min(3).max(32).default('admin'),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEMO_ADMIN_PASSWORD),
+  WECHAT_APP_ID: z.string().min(1).default(DEMO_WECHAT_APP_ID),
+  WECHAT_APP_SECRET: z.string().min(1).default(DEMO_WECHAT_SECRET),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** Public URL of the local WeChat stand-in, given to the H5 build to fetch login codes (demo only). */
+  WECHAT_SANDBOX_PUBLIC_BASE: z.string().url().optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  FAKE_CLOCK: boolFlag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Directory of the built admin web app and H5 mini-program; served at /admin and /h5 when present. */
+  ADMIN_DIST_DIR: z.string().optional(),
+  H5_DIST_DIR: z.string().optional(),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+});
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  database: { kind: DatabaseKind; url: string; sqlitePath?: string };
+  store: { name: string; timezone: string };
+  auth: { jwtSecret: string; jwtTtlSeconds: number; refreshTtlSeconds: number; loginRateLimitPerMinute: number };
+  admin: { username: string; password: string; isDemoPassword: boolean };
+  wechat: { appId: string; appSecret: string; apiBase: string; sandboxPublicBase?: string; timeoutMs: number };
+  http: { bodyLimitBytes: number };
+  fakeClock: boolean;
+  logLevel: string;
+  static: { adminDistDir?: string; h5DistDir?: string };
+}
+
+export class ConfigError extends Error {}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction) {
+    const demoLeft = [
+      !env.JWT_SECRET && 'JWT_SECRET',
+      !env.ADMIN_PASSWORD && 'ADMIN_PASSWORD',
+      !env.ADMIN_USERNAME && 'ADMIN_USERNAME',
+      (!env.WECHAT_APP_ID || e.WECHAT_APP_ID === DEMO_WECHAT_APP_ID) && 'WECHAT_APP_ID',
+      (!env.WECHAT_APP_SECRET || e.WECHAT_APP_SECRET === DEMO_WECHAT_SECRET) && 'WECHAT_APP_SECRET',
+    ].filter(Boolean);
+    if (demoLeft.length) {
+      throw new ConfigError(`Invalid configuration: production needs real ${demoLeft.join(', ')} (demo defaults are refused)`);
+    }
+    if (e.FAKE_CLOCK) throw new ConfigError('Invalid configuration: FAKE_CLOCK is a test-only feature and is refused in production');
+    if (e.WECHAT_SANDBOX_PUBLIC_BASE) {
+      throw new ConfigError('Invalid configuration: WECHAT_SANDBOX_PUBLIC_BASE is demo-only and is refused in production');
+    }
+  }
+  const kind: DatabaseKind = e.DATABASE_URL.startsWith('mysql:') ? 'mysql' : 'sqlite';
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    database: { kind, url: e.DATABASE_URL, sqlitePath: kind === 'sqlite' ? e.DATABASE_URL.slice('sqlite:'.length) : undefined },
+    store: { name: e.STORE_NAME, timezone: e.STORE_TIMEZONE },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
+      loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+    admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, isDemoPassword: e.ADMIN_PASSWORD === DEMO_ADMIN_PASSWORD },
+    wechat: {
+      appId: e.WECHAT_APP_ID,
+      appSecret: e.WECHAT_APP_SECRET,
+      apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+      sandboxPublicBase: e.WECHAT_SANDBOX_PUBLIC_BASE?.replace(/\/$/, ''),
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+    },
+    http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
+    fakeClock: e.FAKE_CLOCK,
+    logLevel: e.LOG_LEVEL,
+    static: { adminDistDir: e.ADMIN_DIST_DIR, h5DistDir: e.H5_DIST_DIR },
+  };
+}
+
+/** Injection token for the validated config object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

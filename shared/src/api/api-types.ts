@@ -1,0 +1,10 @@
+import type { components } from './openapi-schema';
+
+/** Friendly aliases for the generated OpenAPI schema types. */
+export type Schemas = components['schemas'];
+export type ApiError = Schemas['ErrorResponse'];
+export type MemberSummary = Schemas['MemberSummary'];
+export type MemberProfile = Schemas['MemberProfileResponse'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type AdminMemberRow = Schemas['AdminMemberRow'];
+export type DashboardResponse = Schemas['DashboardResponse'];

@@ -1,0 +1,4 @@
+export * from './api/openapi-schema';
+export * from './api/api-types';
+export * from './tiers/tier-names';
+export * from './time/store-calendar';
