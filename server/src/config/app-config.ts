@@ -38,6 +38,8 @@ const envSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   FAKE_CLOCK: boolFlag,
+  /** Demo only: fill an empty database with an admin's worth of realistic members at start. */
+  SEED_DEMO: boolFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built admin web app and H5 mini-program; served at /admin and /h5 when present. */
   ADMIN_DIST_DIR: z.string().optional(),
@@ -59,6 +61,7 @@ export interface AppConfig {
   wechat: { appId: string; appSecret: string; apiBase: string; sandboxPublicBase?: string; timeoutMs: number };
   http: { bodyLimitBytes: number };
   fakeClock: boolean;
+  seedDemo: boolean;
   logLevel: string;
   static: { adminDistDir?: string; h5DistDir?: string };
 }
@@ -85,6 +88,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(`Invalid configuration: production needs real ${demoLeft.join(', ')} (demo defaults are refused)`);
     }
     if (e.FAKE_CLOCK) throw new ConfigError('Invalid configuration: FAKE_CLOCK is a test-only feature and is refused in production');
+    if (e.SEED_DEMO) throw new ConfigError('Invalid configuration: SEED_DEMO is a demo-only feature and is refused in production');
     if (e.WECHAT_SANDBOX_PUBLIC_BASE) {
       throw new ConfigError('Invalid configuration: WECHAT_SANDBOX_PUBLIC_BASE is demo-only and is refused in production');
     }
@@ -113,6 +117,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
     fakeClock: e.FAKE_CLOCK,
+    seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     static: { adminDistDir: e.ADMIN_DIST_DIR, h5DistDir: e.H5_DIST_DIR },
   };

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { ClockModule } from './clock/clock.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './auth/auth.module';
+import { AccessGuard } from './auth/access.guard';
+import { MembersModule } from './members/members.module';
+import { AdminUsersModule } from './admin-users/admin-users.module';
+import { WechatModule } from './wechat/wechat.module';
+import { HealthController } from './health/health.controller';
+import { SeedModule } from './seed/seed.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.code'],
+            customProps: () => ({ service: 'mall-server' }),
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        ClockModule.register(config.fakeClock),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute }] }),
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        WechatModule,
+        AuthModule,
+        MembersModule,
+        AdminUsersModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+      // Every route must declare its access (Public / MemberAuth / AdminAuth) or it is refused.
+      providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MemberSummary } from '../members/member.dto';
+
+export class WxLoginDto {
+  @ApiProperty({ description: 'The code from wx.login()', maxLength: 128 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  code!: string;
+
+  @ApiPropertyOptional({ description: "The inviter's code, from a share path or a scanned code's scene" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{1,32}$/, { message: 'inviteCode must be 1-32 letters or digits' })
+  inviteCode?: string;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(20)
+  @MaxLength(128)
+  refreshToken!: string;
+}
+
+export class TokenPairResponse {
+  @ApiProperty({ description: 'Bearer access token (JWT)' }) token!: string;
+  @ApiProperty({ description: 'Single-use token for POST /api/auth/refresh' }) refreshToken!: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
+}
+
+export class LoginResponse extends TokenPairResponse {
+  @ApiProperty({ type: MemberSummary }) member!: MemberSummary;
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/app-config';
+import { AllExceptionsFilter, toErrorResponse } from '../common/all-exceptions.filter';
+import { createValidationPipe } from '../common/validation';
+import { setupSwagger } from '../openapi/swagger';
+import { registerStaticSites } from './static-sites';
+
+/** Builds the whole HTTP application; used by main.ts, the OpenAPI export and the API tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes, trustProxy: true, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    rawBody: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify before Nest sees the request (body too large, malformed JSON).
+  fastify.setErrorHandler((error, _req, reply) => {
+    const { status, body } = toErrorResponse(error);
+    void reply.status(status).send(body);
+  });
+
+  const connectSrc = ["'self'", ...(config.wechat.sandboxPublicBase && !config.isProduction ? [config.wechat.sandboxPublicBase] : [])];
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', 'http:'],
+        connectSrc,
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  setupSwagger(app);
+  await registerStaticSites(app, config);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,50 @@
+import { ConfigError, loadAppConfig } from './app-config';
+
+describe('loadAppConfig', () => {
+  it('defaults to the embedded SQLite file and the demo settings', () => {
+    const c = loadAppConfig({});
+    expect(c.database).toEqual({ kind: 'sqlite', url: 'sqlite:./data/mall.sqlite', sqlitePath: './data/mall.sqlite' });
+    expect(c.store.timezone).toBe('Asia/Shanghai');
+    expect(c.fakeClock).toBe(false);
+  });
+
+  it('selects MySQL from DATABASE_URL', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' }).database.kind).toBe('mysql');
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL/],
+    [{ PORT: 'abc' }, /PORT/],
+    [{ STORE_TIMEZONE: 'Mars/Olympus' }, /STORE_TIMEZONE is not an IANA time zone/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters/],
+  ])('stops with one clear line for %j', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(message);
+  });
+
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'p'.repeat(40),
+    ADMIN_USERNAME: 'boss',
+    ADMIN_PASSWORD: 'a-real-password',
+    WECHAT_APP_ID: 'wx1234567890abcdef',
+    WECHAT_APP_SECRET: 'real-secret',
+  };
+
+  it('starts in production with real credentials', () => {
+    expect(loadAppConfig(production).isProduction).toBe(true);
+  });
+
+  it.each(['JWT_SECRET', 'ADMIN_PASSWORD', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET'])('refuses production without %s', (key) => {
+    const env: Record<string, string> = { ...production };
+    delete env[key];
+    expect(() => loadAppConfig(env)).toThrow(new RegExp(`production needs real .*${key}`));
+  });
+
+  it.each([{ FAKE_CLOCK: '1' }, { SEED_DEMO: '1' }, { WECHAT_SANDBOX_PUBLIC_BASE: 'http://127.0.0.1:3100' }])(
+    'refuses the demo/test-only feature %j in production',
+    (extra) => {
+      expect(() => loadAppConfig({ ...production, ...extra })).toThrow(/refused in production/);
+    },
+  );
+});

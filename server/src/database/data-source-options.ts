@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ALL_ENTITIES } from './entities';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+
+/**
+ * One place that turns DATABASE_URL into TypeORM options. Schema changes only through migrations
+ * (one folder per database type, since the SQL differs); `synchronize` is never on.
+ */
+export function buildDataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  if (database.kind === 'sqlite') {
+    const path = database.sqlitePath ?? './data/mall.sqlite';
+    const file = path === ':memory:' ? path : resolve(path);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    return {
+      type: 'better-sqlite3',
+      database: file,
+      entities: ALL_ENTITIES,
+      migrations: SQLITE_MIGRATIONS,
+      migrationsRun: true,
+      synchronize: false,
+      enableWAL: true,
+      timeout: 15000,
+      prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+        db.pragma('foreign_keys = ON');
+        db.pragma('synchronous = NORMAL');
+      },
+    };
+  }
+  return {
+    type: 'mysql',
+    url: database.url,
+    entities: ALL_ENTITIES,
+    migrations: MYSQL_MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    // Store and read every DATETIME as UTC, whatever the server's or the database's time zone.
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    poolSize: 20,
+    extra: { connectionLimit: 20, maxIdle: 20, enableKeepAlive: true, connectTimeout: 5000 },
+  };
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './data-source-options';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...buildDataSourceOptions(config.database),
+        // Keep retrying at start while the database comes up, then fail with a clear error.
+        retryAttempts: config.env === 'test' ? 0 : 10,
+        retryDelay: 1000,
+        logging: ['error', 'warn', 'migration'],
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

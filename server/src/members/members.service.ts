@@ -1,0 +1,179 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { startOfStoreDay, addDays, TIER_CODES, TierCode } from '@mall/shared';
+import { MemberEntity, MemberWechatSessionEntity } from './member.entity';
+import { ClockService } from '../clock/clock.service';
+import { newId, newInviteCode, INVITE_CODE_PATTERN } from '../common/ids';
+import { escapeLike, isUniqueViolation } from '../database/db-errors';
+import { Outcome, fail, ok } from '../common/errors';
+import type { AdminMemberQuery, DashboardResponse, UpdateProfileDto } from './member.dto';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export interface WechatIdentity {
+  openid: string;
+  unionid?: string;
+  sessionKey: string;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  findById(id: string): Promise<MemberEntity | null> {
+    return this.members.findOneBy({ id });
+  }
+
+  /**
+   * First login creates the member (bound to the inviter when a valid code came along); later logins
+   * refresh the stored session key and the activity time. Safe under concurrent first logins: the
+   * unique openid decides, and the loser reads the winner's row.
+   */
+  async loginWithWechat(identity: WechatIdentity, inviteCode?: string): Promise<{ member: MemberEntity; created: boolean }> {
+    const now = this.clock.now();
+    const existing = await this.members.findOneBy({ openid: identity.openid });
+    if (existing) {
+      await this.touchLogin(existing, identity, now);
+      return { member: existing, created: false };
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const member = await this.dataSource.transaction((em) => this.createMember(em, identity, inviteCode, now));
+        return { member, created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await this.members.findOneBy({ openid: identity.openid });
+        if (winner) {
+          await this.touchLogin(winner, identity, now);
+          return { member: winner, created: false };
+        }
+        // Otherwise the invite code collided; try again with a new one.
+      }
+    }
+    throw new Error('Could not allocate a unique invite code');
+  }
+
+  private async createMember(em: EntityManager, identity: WechatIdentity, inviteCode: string | undefined, now: Date) {
+    const inviter =
+      inviteCode && INVITE_CODE_PATTERN.test(inviteCode) ? await em.findOneBy(MemberEntity, { inviteCode }) : null;
+    const code = newInviteCode();
+    const member = em.create(MemberEntity, {
+      id: newId(),
+      openid: identity.openid,
+      unionid: identity.unionid ?? null,
+      nickname: `会员${code.slice(0, 4)}`,
+      avatarUrl: '',
+      phone: null,
+      birthday: null,
+      birthdayChangedAt: null,
+      tier: 'normal',
+      pointsBalance: 0,
+      inviteCode: code,
+      // A brand-new member has no invitees, so binding them can never close a cycle.
+      inviterId: inviter ? inviter.id : null,
+      joinedAt: now,
+      lastActiveAt: now,
+    });
+    await em.insert(MemberEntity, member);
+    await em.insert(MemberWechatSessionEntity, { memberId: member.id, sessionKey: identity.sessionKey, updatedAt: now });
+    return member;
+  }
+
+  private async touchLogin(member: MemberEntity, identity: WechatIdentity, now: Date): Promise<void> {
+    member.lastActiveAt = now;
+    await this.members.update({ id: member.id }, { lastActiveAt: now });
+    await this.dataSource
+      .createQueryBuilder()
+      .update(MemberWechatSessionEntity)
+      .set({ sessionKey: identity.sessionKey, updatedAt: now })
+      .where('member_id = :id', { id: member.id })
+      .execute();
+  }
+
+  async touchActivity(memberId: string): Promise<void> {
+    await this.members.update({ id: memberId }, { lastActiveAt: this.clock.now() });
+  }
+
+  async updateProfile(memberId: string, dto: UpdateProfileDto): Promise<Outcome<MemberEntity>> {
+    const member = await this.members.findOneBy({ id: memberId });
+    if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
+    const now = this.clock.now();
+    const patch: Partial<MemberEntity> = {};
+    if (dto.nickname !== undefined) patch.nickname = dto.nickname;
+    if (dto.avatarUrl !== undefined) patch.avatarUrl = dto.avatarUrl;
+    if (dto.birthday !== undefined && dto.birthday !== member.birthday) {
+      if (member.birthday && member.birthdayChangedAt && this.sameStoreYear(member.birthdayChangedAt, now)) {
+        return fail('BIRTHDAY_CHANGE_LIMIT', '生日每年只能修改一次', HttpStatus.CONFLICT);
+      }
+      patch.birthday = dto.birthday;
+      // Setting it the first time is free; only later changes count against the yearly limit.
+      if (member.birthday) patch.birthdayChangedAt = now;
+    }
+    if (Object.keys(patch).length) {
+      await this.members.update({ id: memberId }, patch);
+      Object.assign(member, patch);
+    }
+    return ok(member);
+  }
+
+  private sameStoreYear(a: Date, b: Date): boolean {
+    return this.clock.today(a).slice(0, 4) === this.clock.today(b).slice(0, 4);
+  }
+
+  async listForAdmin(query: AdminMemberQuery): Promise<{ items: MemberEntity[]; total: number; page: number; pageSize: number }> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.members.createQueryBuilder('m');
+    const q = query.q?.trim();
+    if (q) {
+      qb.where(
+        new Brackets((w) => {
+          w.where("m.nickname LIKE :like ESCAPE '!'", { like: `%${escapeLike(q)}%` });
+          if (UUID_PATTERN.test(q)) w.orWhere('m.id = :id', { id: q.toLowerCase() });
+          if (INVITE_CODE_PATTERN.test(q)) w.orWhere('m.invite_code = :code', { code: q });
+        }),
+      );
+    }
+    // Newest first, with the id as a tie-breaker so pages never overlap or skip.
+    qb.orderBy('m.joined_at', 'DESC').addOrderBy('m.id', 'DESC').skip((page - 1) * pageSize).take(pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total, page, pageSize };
+  }
+
+  async dashboard(): Promise<DashboardResponse> {
+    const today = this.clock.today();
+    const tz = this.config.store.timezone;
+    const startToday = startOfStoreDay(today, tz);
+    const start7 = startOfStoreDay(addDays(today, -6), tz);
+    const row = await this.members
+      .createQueryBuilder('m')
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN m.joined_at >= :startToday THEN 1 ELSE 0 END)', 'joinedToday')
+      .addSelect('SUM(CASE WHEN m.joined_at >= :start7 THEN 1 ELSE 0 END)', 'joined7')
+      .addSelect('SUM(CASE WHEN m.last_active_at >= :start7 THEN 1 ELSE 0 END)', 'active7')
+      .setParameters({ startToday, start7 })
+      .getRawOne<{ total: string; joinedToday: string | null; joined7: string | null; active7: string | null }>();
+    const tierRows = await this.members
+      .createQueryBuilder('m')
+      .select('m.tier', 'tier')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('m.tier')
+      .getRawMany<{ tier: TierCode; count: string }>();
+    const byTier = Object.fromEntries(TIER_CODES.map((t) => [t, 0])) as Record<TierCode, number>;
+    for (const r of tierRows) if (r.tier in byTier) byTier[r.tier] = Number(r.count);
+    return {
+      totalMembers: Number(row?.total ?? 0),
+      joinedToday: Number(row?.joinedToday ?? 0),
+      joinedLast7Days: Number(row?.joined7 ?? 0),
+      activeLast7Days: Number(row?.active7 ?? 0),
+      byTier,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TIER_CODES, TierCode } from '@mall/shared';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ClockService } from '../clock/clock.service';
+import { MemberEntity } from '../members/member.entity';
+import { newId, newInviteCode } from '../common/ids';
+
+/** Small deterministic PRNG so every demo database looks the same. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
+const NICK_PARTS = ['小鱼', '阿狸', '晴天', '木子', '星星', '橙子', '豆豆', '果果', '月亮', '清风', '可乐', '糖糖', '大白', '安安', '乐乐', '小米'];
+export const DEMO_MEMBER_COUNT = 300;
+
+/**
+ * Fills an empty database with a few hundred members whose histories vary (join dates over the past
+ * year, activity, tiers, points, birthdays, phones, invitations). Runs only with SEED_DEMO=1, which
+ * production refuses. Later features extend it with their own demo data.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClockService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    const repo = this.dataSource.getRepository(MemberEntity);
+    if ((await repo.count()) > 0) return;
+    const members = this.buildMembers(this.clock.now());
+    for (let i = 0; i < members.length; i += 100) await repo.insert(members.slice(i, i + 100));
+    this.logger.log(`Seeded ${members.length} demo members`);
+  }
+
+  buildMembers(now: Date): MemberEntity[] {
+    const rand = mulberry32(20261123);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    const day = 86_400_000;
+    const members: MemberEntity[] = [];
+    for (let i = 0; i < DEMO_MEMBER_COUNT; i++) {
+      const joinedAt = new Date(now.getTime() - Math.floor(rand() * 400 * day) - Math.floor(rand() * day));
+      const sinceJoin = now.getTime() - joinedAt.getTime();
+      // A third are active this week, a third drift, a third are dormant.
+      const activity = rand();
+      const lastActiveAt = new Date(
+        activity < 0.35 ? now.getTime() - Math.floor(rand() * 7 * day) : joinedAt.getTime() + Math.floor(rand() * sinceJoin),
+      );
+      const tierRoll = rand();
+      const tier: TierCode = tierRoll < 0.6 ? 'normal' : tierRoll < 0.85 ? 'silver' : tierRoll < 0.96 ? 'gold' : 'diamond';
+      const month = 1 + Math.floor(rand() * 12);
+      const dayOfMonth = 1 + Math.floor(rand() * 28);
+      const inviter = members.length > 20 && rand() < 0.25 ? pick(members) : null;
+      members.push({
+        id: newId(),
+        openid: `demo-openid-${String(i).padStart(4, '0')}`,
+        unionid: null,
+        nickname: i === 0 ? '演示会员' : rand() < 0.5 ? `${pick(SURNAMES)}${pick(NICK_PARTS)}` : pick(NICK_PARTS) + (i % 100),
+        avatarUrl: '',
+        phone: rand() < 0.7 ? `1${pick(['38', '39', '58', '86', '77', '35'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}` : null,
+        birthday: rand() < 0.6 ? `${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}` : null,
+        birthdayChangedAt: null,
+        tier,
+        pointsBalance: Math.floor(rand() * (TIER_CODES.indexOf(tier) + 1) * 800),
+        inviteCode: newInviteCode(),
+        inviterId: inviter && inviter.joinedAt < joinedAt ? inviter.id : null,
+        joinedAt,
+        lastActiveAt,
+      });
+    }
+    return members;
+  }
+}
