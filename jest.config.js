@@ -19,6 +19,8 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@mall/shared$': '<rootDir>/shared/src/index.ts' },
+  // ESM-only packages that Jest (CommonJS) must transpile; Node itself loads them via require(esm).
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   testEnvironment: 'node',
   rootDir: __dirname,
 };

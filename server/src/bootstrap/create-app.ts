@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
-import { AllExceptionsFilter, toErrorResponse } from '../common/all-exceptions.filter';
+import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { createValidationPipe } from '../common/validation';
 import { setupSwagger } from '../openapi/swagger';
 import { registerStaticSites } from './static-sites';
@@ -22,13 +22,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify before Nest sees the request (body too large, malformed JSON).
-  fastify.setErrorHandler((error, _req, reply) => {
-    const { status, body } = toErrorResponse(error);
-    void reply.status(status).send(body);
-  });
-
+  // Fastify's own errors (body too large, malformed JSON) reach AllExceptionsFilter through Nest's
+  // exception layer as HttpExceptions carrying Fastify's status code.
   const connectSrc = ["'self'", ...(config.wechat.sandboxPublicBase && !config.isProduction ? [config.wechat.sandboxPublicBase] : [])];
   await app.register(helmet, {
     contentSecurityPolicy: {

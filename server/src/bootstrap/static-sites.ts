@@ -27,8 +27,8 @@ export async function registerStaticSites(app: NestFastifyApplication, config: A
       decorateReply: i === 0,
       wildcard: false,
       index: false,
-      setHeaders: (res, path) => {
-        res.setHeader('cache-control', /[.-][A-Za-z0-9_-]{8,}\.(js|css|png|jpg|svg|woff2?)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders: (reply, path) => {
+        void reply.header('cache-control', /[.-][A-Za-z0-9_-]{8,}\.(js|css|png|jpg|svg|woff2?)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     const html = readFileSync(indexFile);

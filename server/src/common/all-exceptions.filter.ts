@@ -29,6 +29,10 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
       const r = response as ErrorBody;
       return { status, body: { code: r.code, message: r.message || fallback.message, ...(r.details !== undefined ? { details: r.details } : {}) } };
     }
+    // Fastify's JSON parser failure arrives as a plain 400 whose message names JSON.
+    if (status === 400 && typeof response === 'string' && /JSON/.test(response)) {
+      return { status, body: { code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' } };
+    }
     return { status, body: fallback };
   }
   // Fastify's own errors (body too large, malformed JSON, bad content type) carry a statusCode.

@@ -1,0 +1,100 @@
+/**
+ * Shared pieces of `npm run bench -- <name>`: child processes for the WeChat stand-in and servers,
+ * scratch MariaDB databases, autocannon runs, and the closing report line
+ * `ratio=<x> p99_ms=<y> invariants=ok|fail` with a JSON copy under bench-results/.
+ */
+import { spawn, ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+
+export const ROOT = join(__dirname, '..', '..');
+export const MYSQL_BASE = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+export interface RunResult {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  durationS: number;
+}
+
+export async function recreateDatabase(name: string): Promise<string> {
+  const conn = await mysql.createConnection(`${MYSQL_BASE}/mysql`);
+  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
+  return `${MYSQL_BASE}/${name}`;
+}
+
+export function startProcess(label: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[${label}] ${d}`));
+  return child;
+}
+
+export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+export async function load(
+  name: string,
+  opts: { url: string; connections: number; durationS: number; method?: 'POST' | 'GET'; body: () => string; headers?: Record<string, string> },
+): Promise<RunResult> {
+  const result = await autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    duration: opts.durationS,
+    method: opts.method ?? 'POST',
+    headers: { 'content-type': 'application/json', ...(opts.headers ?? {}) },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.body() }) }],
+  });
+  return {
+    name,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    durationS: opts.durationS,
+  };
+}
+
+export function report(bench: string, runs: RunResult[], ratio: number, p99: number, invariants: Record<string, boolean>, extra: Record<string, unknown> = {}): boolean {
+  console.log('');
+  console.log(`benchmark: ${bench}`);
+  console.log('| run | requests | req/s | p50 ms | p99 ms | errors | non-2xx |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of runs) console.log(`| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  for (const [k, v] of Object.entries(invariants)) console.log(`invariant ${k}: ${v ? 'ok' : 'FAIL'}`);
+  const ok = Object.values(invariants).every(Boolean);
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  const file = join(ROOT, 'bench-results', `${bench}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ bench, at: new Date().toISOString(), runs, ratio, p99_ms: p99, invariants, ...extra }, null, 2));
+  console.log(`results: ${file}`);
+  console.log(`ratio=${ratio.toFixed(2)} p99_ms=${p99} invariants=${ok ? 'ok' : 'fail'}`);
+  return ok;
+}

@@ -1,0 +1,130 @@
+/**
+ * A local stand-in for WeChat's servers that speaks their real protocol (paths, parameters, JSON
+ * shapes, errcodes), so the server's production WeChat client runs unchanged against it, selected
+ * only by WECHAT_API_BASE. `/__sandbox/*` are demo/test helpers that real WeChat does not have.
+ */
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SandboxState } from './state';
+import { BodyTooLarge, readBody, sendJson, wxError } from './http-util';
+import { getAccessToken, getUnlimitedCode, jscode2session, sendSubscribeMessage } from './wxa-api';
+
+export interface WechatSandbox {
+  url: string;
+  port: number;
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  appId: string;
+  appSecret: string;
+}
+
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type' };
+
+async function parseJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const raw = await readBody(req);
+  try {
+    const value = JSON.parse(raw.toString('utf8') || 'null');
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+async function handleSandboxRoute(state: SandboxState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+  const route = `${req.method} ${url.pathname}`;
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, CORS);
+    return void res.end();
+  }
+  switch (route) {
+    case 'GET /__sandbox/health':
+      return sendJson(res, { ok: true }, 200, CORS);
+    case 'GET /__sandbox/login-code': {
+      const openid = url.searchParams.get('openid') ?? '';
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) return sendJson(res, { error: 'openid must be 1-64 of [A-Za-z0-9_-]' }, 400, CORS);
+      return sendJson(res, { code: state.issueLoginCode(openid) }, 200, CORS);
+    }
+    case 'GET /__sandbox/subscribe-messages':
+      return sendJson(res, { items: state.subscribeMessages }, 200, CORS);
+    case 'DELETE /__sandbox/subscribe-messages':
+      state.subscribeMessages.length = 0;
+      return sendJson(res, { ok: true }, 200, CORS);
+    case 'POST /__sandbox/faults': {
+      const body = (await parseJson(req)) ?? {};
+      if (typeof body.down === 'boolean') state.faults.down = body.down;
+      if (typeof body.delayMs === 'number' && body.delayMs >= 0) state.faults.delayMs = body.delayMs;
+      return sendJson(res, state.faults, 200, CORS);
+    }
+    default:
+      return sendJson(res, wxError(-1, 'not found'), 404, CORS);
+  }
+}
+
+async function handleWechatRoute(state: SandboxState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+  const token = url.searchParams.get('access_token');
+  const route = `${req.method} ${url.pathname}`;
+  state.count(url.pathname);
+  switch (route) {
+    case 'GET /sns/jscode2session':
+      return jscode2session(state, url.searchParams, res);
+    case 'GET /cgi-bin/token':
+      return getAccessToken(state, Object.fromEntries(url.searchParams), res);
+    case 'POST /cgi-bin/stable_token':
+    case 'POST /cgi-bin/message/subscribe/send':
+    case 'POST /wxa/getwxacodeunlimit': {
+      const body = await parseJson(req);
+      if (!body) return sendJson(res, wxError(47001, 'data format error'));
+      if (route === 'POST /cgi-bin/stable_token') return getAccessToken(state, body as Record<string, string>, res);
+      if (route === 'POST /cgi-bin/message/subscribe/send') return sendSubscribeMessage(state, token, body, res);
+      return getUnlimitedCode(state, token, body, res);
+    }
+    default:
+      return sendJson(res, wxError(-1, 'not found'), 404);
+  }
+}
+
+export async function startWechatSandbox(opts: SandboxOptions): Promise<WechatSandbox> {
+  const state = new SandboxState(opts.appId, opts.appSecret);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const work = async () => {
+      if (url.pathname.startsWith('/__sandbox/')) return handleSandboxRoute(state, req, url, res);
+      if (state.faults.delayMs) await new Promise((r) => setTimeout(r, state.faults.delayMs));
+      if (state.faults.down) {
+        res.writeHead(503, { 'content-type': 'text/html' });
+        return void res.end('<html><body>503 Service Temporarily Unavailable</body></html>');
+      }
+      return handleWechatRoute(state, req, url, res);
+    };
+    work().catch((error) => {
+      if (res.headersSent) return void res.end();
+      if (error instanceof BodyTooLarge) return sendJson(res, wxError(44002, 'empty post data or too large'), 413);
+      sendJson(res, wxError(-1, 'system error'), 500);
+    });
+  });
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

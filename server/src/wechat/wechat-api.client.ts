@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { WechatApiError, WechatUnavailableError } from './wechat.errors';
+
+/** WeChat's `scene` rule for mini-program codes: ≤ 32 visible characters from this set. */
+export const WXACODE_SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
+/** Errcodes meaning the access token is stale: drop it and retry once. */
+const STALE_TOKEN_ERRCODES = new Set([40001, 42001, 40014]);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+
+export interface Code2SessionResult {
+  openid: string;
+  sessionKey: string;
+  unionid?: string;
+}
+
+export interface SubscribeMessage {
+  toOpenid: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+/**
+ * The production client for WeChat's server APIs. The base URL comes from WECHAT_API_BASE, so
+ * the demo and the tests run this same code against the local stand-in.
+ */
+@Injectable()
+export class WechatApiClient {
+  private cachedToken: { value: string; refreshAt: number } | null = null;
+  private tokenInFlight: Promise<string> | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async code2Session(code: string): Promise<Code2SessionResult> {
+    const { appId, appSecret } = this.config.wechat;
+    const query = new URLSearchParams({ appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' });
+    const body = await this.requestJson('jscode2session', `/sns/jscode2session?${query}`, { method: 'GET' });
+    if (typeof body.openid !== 'string' || typeof body.session_key !== 'string') {
+      throw new WechatUnavailableError('jscode2session', 'answer without openid');
+    }
+    return { openid: body.openid, sessionKey: body.session_key, unionid: typeof body.unionid === 'string' ? body.unionid : undefined };
+  }
+
+  /** Cached until five minutes before expiry; concurrent callers share one request. */
+  async getAccessToken(): Promise<string> {
+    if (this.cachedToken && Date.now() < this.cachedToken.refreshAt) return this.cachedToken.value;
+    this.tokenInFlight ??= this.fetchAccessToken().finally(() => (this.tokenInFlight = null));
+    return this.tokenInFlight;
+  }
+
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+    await this.withToken('subscribe/send', (token) =>
+      this.requestJson('subscribe/send', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        json: {
+          touser: message.toOpenid,
+          template_id: message.templateId,
+          page: message.page,
+          data: message.data,
+          miniprogram_state: message.miniprogramState ?? 'formal',
+          lang: 'zh_CN',
+        },
+      }),
+    );
+  }
+
+  /** A mini-program code (PNG) that opens `page` with `scene`; the scene rule is checked first. */
+  async getUnlimitedQrCode(opts: { scene: string; page?: string; width?: number; checkPath?: boolean; envVersion?: 'release' | 'trial' | 'develop' }): Promise<Buffer> {
+    if (!WXACODE_SCENE_PATTERN.test(opts.scene)) {
+      throw new WechatApiError(40169, 'invalid length for scene, or the data is not json string', 'getwxacodeunlimit');
+    }
+    return this.withToken('getwxacodeunlimit', async (token) => {
+      const res = await this.send('getwxacodeunlimit', `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        json: { scene: opts.scene, page: opts.page, width: opts.width ?? 430, check_path: opts.checkPath ?? false, env_version: opts.envVersion ?? 'release' },
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (bytes.subarray(0, 4).equals(PNG_SIGNATURE) || (res.headers.get('content-type') ?? '').startsWith('image/')) return bytes;
+      this.throwIfErrcode('getwxacodeunlimit', this.parse('getwxacodeunlimit', bytes.toString('utf8')));
+      throw new WechatUnavailableError('getwxacodeunlimit', 'answer was neither an image nor an error');
+    });
+  }
+
+  private async fetchAccessToken(): Promise<string> {
+    const { appId, appSecret } = this.config.wechat;
+    const query = new URLSearchParams({ grant_type: 'client_credential', appid: appId, secret: appSecret });
+    const body = await this.requestJson('token', `/cgi-bin/token?${query}`, { method: 'GET' });
+    if (typeof body.access_token !== 'string') throw new WechatUnavailableError('token', 'answer without access_token');
+    const ttl = typeof body.expires_in === 'number' ? body.expires_in : 7200;
+    this.cachedToken = { value: body.access_token, refreshAt: Date.now() + Math.max(60, ttl - 300) * 1000 };
+    return body.access_token;
+  }
+
+  private async withToken<T>(api: string, call: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.getAccessToken();
+    try {
+      return await call(token);
+    } catch (error) {
+      if (!(error instanceof WechatApiError) || !STALE_TOKEN_ERRCODES.has(error.errcode)) throw error;
+      if (this.cachedToken?.value === token) this.cachedToken = null;
+      return call(await this.getAccessToken());
+    }
+  }
+
+  private async requestJson(api: string, path: string, init: { method: string; json?: unknown }): Promise<Record<string, any>> {
+    const res = await this.send(api, path, init);
+    const body = this.parse(api, await res.text());
+    this.throwIfErrcode(api, body);
+    return body;
+  }
+
+  private async send(api: string, path: string, init: { method: string; json?: unknown }): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(this.config.wechat.apiBase + path, {
+        method: init.method,
+        headers: init.json !== undefined ? { 'content-type': 'application/json' } : undefined,
+        body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+        signal: AbortSignal.timeout(this.config.wechat.timeoutMs),
+      });
+    } catch (error) {
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.config.wechat.timeoutMs} ms` : 'network error';
+      throw new WechatUnavailableError(api, reason);
+    }
+    if (res.status >= 500) throw new WechatUnavailableError(api, `HTTP ${res.status}`);
+    return res;
+  }
+
+  private parse(api: string, text: string): Record<string, any> {
+    try {
+      const body = JSON.parse(text);
+      if (body && typeof body === 'object') return body;
+    } catch {
+      // fall through
+    }
+    throw new WechatUnavailableError(api, 'answer was not JSON');
+  }
+
+  private throwIfErrcode(api: string, body: Record<string, any>): void {
+    if (typeof body.errcode === 'number' && body.errcode !== 0) throw new WechatApiError(body.errcode, String(body.errmsg ?? ''), api);
+  }
+}
