@@ -1,0 +1,15 @@
+import type { AdminProfile } from './api/session';
+
+export type AdminRole = AdminProfile['role'];
+
+export const ROLE_LABELS: Record<AdminRole, string> = { owner: '店主', operator: '运营', analyst: '分析师' };
+
+/** Which roles may open which section: the one place route access is decided. */
+export const ACCESS: Record<string, AdminRole[]> = {
+  dashboard: ['owner', 'operator', 'analyst'],
+  members: ['owner', 'operator', 'analyst'],
+};
+
+export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {
+  return !!role && ACCESS[section].includes(role);
+}

@@ -1,0 +1,3 @@
+import { api, call } from '../../api/client';
+
+export const fetchDashboard = () => call(api.GET('/api/admin/dashboard'));

@@ -1,0 +1,17 @@
+import { lazy, type ReactNode } from 'react';
+import { DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ACCESS } from './access';
+
+export interface Section {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  access: keyof typeof ACCESS;
+  page: React.LazyExoticComponent<() => JSX.Element>;
+}
+
+/** The side menu and the routes: adding a section is one entry here plus one in access.ts. */
+export const SECTIONS: Section[] = [
+  { path: '/', label: '仪表盘', icon: <DashboardOutlined />, access: 'dashboard', page: lazy(() => import('./pages/dashboard')) },
+  { path: '/members', label: '会员管理', icon: <TeamOutlined />, access: 'members', page: lazy(() => import('./pages/members')) },
+];
