@@ -1,0 +1,38 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { MemberGate } from '../../components/MemberStatus';
+import { MemberCard } from '../../components/MemberCard';
+import { useMember } from '../../stores/member-context';
+import './index.scss';
+
+export default function MePage() {
+  const { member } = useMember();
+  const copyInviteCode = () => {
+    if (member) void Taro.setClipboardData({ data: member.inviteCode });
+  };
+  return (
+    <View className="page">
+      <MemberGate>
+        {member && (
+          <>
+            <MemberCard member={member} />
+            <View className="card me__rows">
+              <View className="me__row" onClick={copyInviteCode}>
+                <Text>我的邀请码</Text>
+                <Text className="member-invite-code">{member.inviteCode}</Text>
+              </View>
+              <View className="me__row">
+                <Text>生日</Text>
+                <Text className="muted">{member.birthday ?? '未设置'}</Text>
+              </View>
+              <View className="me__row">
+                <Text>手机号</Text>
+                <Text className="muted">{member.phoneMasked ?? '未绑定'}</Text>
+              </View>
+            </View>
+          </>
+        )}
+      </MemberGate>
+    </View>
+  );
+}
