@@ -3,77 +3,662 @@
  * Do not edit by hand: change the server DTOs and regenerate.
  */
 export interface paths {
-  "/api/health": {
-    get: { responses: { 200: { content: { "application/json": components["schemas"]["HealthResponse"] } } } };
-  };
-  "/api/app-config": {
-    get: { responses: { 200: { content: { "application/json": components["schemas"]["AppConfigResponse"] } } } };
-  };
-  "/api/auth/wx-login": {
-    post: {
-      requestBody: { content: { "application/json": components["schemas"]["WxLoginDto"] } };
-      responses: { 200: { content: { "application/json": components["schemas"]["LoginResponse"] } } };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-  };
-  "/api/auth/refresh": {
-    post: {
-      requestBody: { content: { "application/json": components["schemas"]["RefreshTokenDto"] } };
-      responses: { 200: { content: { "application/json": components["schemas"]["TokenPairResponse"] } } };
+    "/api/app-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_appConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-  };
-  "/api/members/me": {
-    get: { responses: { 200: { content: { "application/json": components["schemas"]["MemberProfileResponse"] } } } };
-    patch: {
-      requestBody: { content: { "application/json": components["schemas"]["UpdateProfileDto"] } };
-      responses: { 200: { content: { "application/json": components["schemas"]["MemberProfileResponse"] } } };
+    "/api/dev/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevClockController_get"];
+        put: operations["DevClockController_set"];
+        post?: never;
+        delete: operations["DevClockController_reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-  };
-  "/api/admin/auth/login": {
-    post: {
-      requestBody: { content: { "application/json": components["schemas"]["AdminLoginDto"] } };
-      responses: { 200: { content: { "application/json": components["schemas"]["AdminLoginResponse"] } } };
+    "/api/auth/wx-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_wxLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-  };
-  "/api/admin/me": {
-    get: { responses: { 200: { content: { "application/json": components["schemas"]["AdminResponse"] } } } };
-  };
-  "/api/admin/dashboard": {
-    get: { responses: { 200: { content: { "application/json": components["schemas"]["DashboardResponse"] } } } };
-  };
-  "/api/admin/members": {
-    get: {
-      parameters: { query?: { page?: number; pageSize?: number; q?: string } };
-      responses: { 200: { content: { "application/json": components["schemas"]["AdminMemberPageResponse"] } } };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-  };
+    "/api/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MembersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MembersController_update"];
+        trace?: never;
+    };
+    "/api/admin/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminMembersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminMembersController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-
+export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    ErrorResponse: { code: string; message: string; details?: unknown };
-    HealthResponse: { status: "ok" | "unhealthy"; db: "sqlite" | "mysql" };
-    AppConfigResponse: { storeName: string; timezone: string; wechatSandboxBase?: string };
-    WxLoginDto: { code: string; inviteCode?: string };
-    RefreshTokenDto: { refreshToken: string };
-    TokenPairResponse: { token: string; refreshToken: string; expiresIn: number };
-    MemberSummary: { id: string; nickname: string; avatarUrl: string; tier: "normal" | "silver" | "gold" | "diamond"; points: number };
-    LoginResponse: { token: string; refreshToken: string; expiresIn: number; member: components["schemas"]["MemberSummary"] };
-    MemberProfileResponse: {
-      id: string; nickname: string; avatarUrl: string; tier: "normal" | "silver" | "gold" | "diamond"; points: number;
-      inviteCode: string; birthday?: string | null; phoneMasked?: string | null; joinedAt: string;
+    schemas: {
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "unhealthy";
+            /** @enum {string} */
+            db: "sqlite" | "mysql";
+            code?: string;
+            message?: string;
+        };
+        AppConfigResponse: {
+            storeName: string;
+            /** @example Asia/Shanghai */
+            timezone: string;
+            /** @description Demo only: base URL of the local WeChat stand-in, for H5 login codes */
+            wechatSandboxBase?: string;
+        };
+        SetClockDto: {
+            /**
+             * @description ISO 8601 instant
+             * @example 2026-03-01T15:59:00.000Z
+             */
+            now: string;
+        };
+        WxLoginDto: {
+            /** @description The code from wx.login() */
+            code: string;
+            /** @description The inviter's code, from a share path or a scanned code's scene */
+            inviteCode?: string;
+        };
+        MemberSummary: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Points balance */
+            points: number;
+        };
+        LoginResponse: {
+            /** @description Bearer access token (JWT) */
+            token: string;
+            /** @description Single-use token for POST /api/auth/refresh */
+            refreshToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            member: components["schemas"]["MemberSummary"];
+        };
+        RefreshTokenDto: {
+            refreshToken: string;
+        };
+        TokenPairResponse: {
+            /** @description Bearer access token (JWT) */
+            token: string;
+            /** @description Single-use token for POST /api/auth/refresh */
+            refreshToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+        };
+        MemberProfileResponse: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Points balance */
+            points: number;
+            inviteCode: string;
+            /** @description MM-DD */
+            birthday?: string | null;
+            /** @example 138****5678 */
+            phoneMasked?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        UpdateProfileDto: {
+            nickname?: string;
+            avatarUrl?: string;
+            /**
+             * @description Month and day, MM-DD; changeable once a year
+             * @example 05-20
+             */
+            birthday?: string;
+        };
+        AdminMemberRow: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Points balance */
+            points: number;
+            phoneMasked?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            lastActiveAt?: string | null;
+        };
+        AdminMemberPageResponse: {
+            items: components["schemas"]["AdminMemberRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        TierCounts: {
+            normal: number;
+            silver: number;
+            gold: number;
+            diamond: number;
+        };
+        DashboardResponse: {
+            totalMembers: number;
+            /** @description Joined during the current store day */
+            joinedToday: number;
+            joinedLast7Days: number;
+            activeLast7Days: number;
+            byTier: components["schemas"]["TierCounts"];
+        };
+        AdminLoginDto: {
+            /** @example admin */
+            username: string;
+            /** @example admin123456 */
+            password: string;
+        };
+        AdminResponse: {
+            id: string;
+            username: string;
+            /** @enum {string} */
+            role: "owner" | "operator" | "analyst";
+        };
+        AdminLoginResponse: {
+            token: string;
+            /** @description Seconds until the token expires */
+            expiresIn: number;
+            admin: components["schemas"]["AdminResponse"];
+        };
+        ErrorResponse: {
+            /**
+             * @description Stable machine-readable code
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Human-readable message (Chinese)
+             * @example 请求参数有误：code
+             */
+            message: string;
+            /** @description Extra data, e.g. the invalid fields */
+            details?: Record<string, never>;
+        };
     };
-    UpdateProfileDto: { nickname?: string; avatarUrl?: string; birthday?: string };
-    AdminLoginDto: { username: string; password: string };
-    AdminResponse: { id: string; username: string; role: "owner" | "operator" | "analyst" };
-    AdminLoginResponse: { token: string; expiresIn: number; admin: components["schemas"]["AdminResponse"] };
-    DashboardResponse: {
-      totalMembers: number; joinedToday: number; joinedLast7Days: number; activeLast7Days: number;
-      byTier: { normal: number; silver: number; gold: number; diamond: number };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
     };
-    AdminMemberRow: {
-      id: string; nickname: string; avatarUrl: string; tier: "normal" | "silver" | "gold" | "diamond"; points: number;
-      phoneMasked?: string | null; joinedAt: string; lastActiveAt?: string | null;
+    HealthController_appConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppConfigResponse"];
+                };
+            };
+        };
     };
-    AdminMemberPageResponse: { items: components["schemas"]["AdminMemberRow"][]; total: number; page: number; pageSize: number };
-  };
+    DevClockController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DevClockController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetClockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DevClockController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_wxLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WxLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
+            };
+        };
+    };
+    MembersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminMembersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Nickname fragment or exact member id */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMemberPageResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminMembersController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLoginResponse"];
+                };
+            };
+            /** @description Too many login attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
