@@ -36,9 +36,9 @@ function buildIfStale(name: string, sources: string[], output: string, args: str
   }
   const started = Date.now();
   console.log(`… building ${name}`);
-  const r = spawnSync('npm', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('npm', args, { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
   if (r.status !== 0) {
-    console.error(`✘ building ${name} failed`);
+    console.error(`${r.stdout}\n${r.stderr}\n✘ building ${name} failed`);
     process.exit(1);
   }
   console.log(`✔ built ${name} in ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, Browser } from 'playwright-core';
 
-/** Debian's Chromium, never a downloaded build. Missing Chromium fails the suite; it never skips. */
+/**
+ * Debian's Chromium, never a downloaded build; Playwright gives each launch a fresh profile.
+ * Missing Chromium fails the suite; it never skips.
+ */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
@@ -21,7 +22,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
     ],
   });
 }
