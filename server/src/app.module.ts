@@ -14,6 +14,15 @@ import { AdminUsersModule } from './admin-users/admin-users.module';
 import { WechatModule } from './wechat/wechat.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { PlatformModule } from './database/platform.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NoticesModule } from './notices/notices.module';
+import { PointsModule } from './points/points.module';
+import { TiersModule } from './tiers/tiers.module';
+import { MediaModule } from './media/media.module';
+import { AccountModule } from './account/account.module';
+import { CouponsModule } from './coupons/coupons.module';
 
 @Module({})
 export class AppModule {
@@ -33,11 +42,20 @@ export class AppModule {
         ClockModule.register(config.fakeClock),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute }] }),
         ScheduleModule.forRoot(),
+        EventEmitterModule.forRoot(),
         DatabaseModule,
+        PlatformModule,
+        JobsModule.register(config.fakeClock),
         WechatModule,
         AuthModule,
         MembersModule,
         AdminUsersModule,
+        AccountModule,
+        NoticesModule,
+        PointsModule,
+        TiersModule,
+        CouponsModule,
+        MediaModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -11,6 +11,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/bootstrap/create-app';
 import { loadAppConfig, AppConfig } from '../src/config/app-config';
 import { AdminUsersService } from '../src/admin-users/admin-users.service';
+import { SettingsService } from '../src/settings/settings.service';
 import { startWechatSandbox, WechatSandbox } from '../../scripts/wechat-sandbox/server';
 
 export const TEST_ADMIN = { username: 'owner', password: 'test-owner-password' };
@@ -31,6 +32,9 @@ export interface TestApp {
   loginMember(openid: string, inviteCode?: string): Promise<{ token: string; refreshToken: string; member: any }>;
   adminToken(role?: 'owner' | 'operator' | 'analyst'): Promise<string>;
   setClock(iso: string): Promise<void>;
+  resetClock(): Promise<void>;
+  /** Runs a daily job's occurrence for the (test) clock's store day, through the dev endpoint. */
+  runJob(name: string): Promise<{ ran: boolean; affected?: number }>;
   /** Empties every table, then re-creates the owner account. */
   reset(): Promise<void>;
   count(table: string): Promise<number>;
@@ -58,9 +62,13 @@ async function prepareDatabaseUrl(): Promise<{ url: string; cleanup: () => void 
   return { url: `sqlite:${join(dir, 'test.sqlite')}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `shareDatabaseWith` starts a second, independent server instance on the first one's database
+ * (for run-once and concurrency tests across instances).
+ */
+export async function startTestApp(extraEnv: Record<string, string> = {}, shareDatabaseWith?: TestApp): Promise<TestApp> {
   const sandbox = await startWechatSandbox({ port: 0, appId: 'wxtestappid000001', appSecret: 'test-app-secret' });
-  const db = await prepareDatabaseUrl();
+  const db = shareDatabaseWith ? { url: shareDatabaseWith.config.database.url, cleanup: () => undefined } : await prepareDatabaseUrl();
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -76,6 +84,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     WECHAT_API_BASE: sandbox.url,
     WECHAT_SANDBOX_PUBLIC_BASE: sandbox.url,
     WECHAT_TIMEOUT_MS: '2000',
+    UPLOAD_DIR: join(tmpdir(), `mall-uploads-${process.pid}`),
     ADMIN_DIST_DIR: '/nonexistent',
     H5_DIST_DIR: '/nonexistent',
     ...extraEnv,
@@ -133,9 +142,19 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
       const res = await request('PUT', '/api/dev/clock', { body: { now: iso } });
       if (res.status !== 200) throw new Error(`setClock failed: ${res.status}`);
     },
+    async resetClock() {
+      await request('DELETE', '/api/dev/clock');
+    },
+    async runJob(name) {
+      const res = await request('POST', `/api/dev/jobs/${name}`);
+      if (res.status !== 201 && res.status !== 200) throw new Error(`job ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
     async reset() {
       const tables = dataSource.entityMetadatas.map((m) => m.tableName);
       for (const t of tables) await dataSource.query(`DELETE FROM ${t}`);
+      await request('DELETE', '/api/dev/clock');
+      app.get(SettingsService).clearCache();
       adminTokens.clear();
       await app.get(AdminUsersService).onApplicationBootstrap();
     },

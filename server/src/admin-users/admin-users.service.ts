@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../database/db-errors';
 import { TokenService } from '../auth/token.service';
 import { AdminRole, AdminUserEntity } from './admin-user.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import { TransactionRunner } from '../database/transaction-runner';
 import type { AdminLoginResponse } from './admin-auth.dto';
 
 export function toAdminResponse(a: AdminUserEntity) {
@@ -24,6 +25,7 @@ export class AdminUsersService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly tokens: TokenService,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /** The first owner comes from ADMIN_USERNAME / ADMIN_PASSWORD when no admin exists yet. */
@@ -47,7 +49,7 @@ export class AdminUsersService implements OnApplicationBootstrap {
       createdAt: this.clock.now(),
       lastLoginAt: null,
     });
-    await this.admins.insert(admin);
+    await this.tx.run(({ em }) => em.insert(AdminUserEntity, admin));
     return admin;
   }
 
@@ -57,7 +59,7 @@ export class AdminUsersService implements OnApplicationBootstrap {
     if (!admin || !valid || admin.disabled) {
       return fail('INVALID_CREDENTIALS', '用户名或密码错误', HttpStatus.UNAUTHORIZED);
     }
-    await this.admins.update({ id: admin.id }, { lastLoginAt: this.clock.now() });
+    await this.tx.run(({ em }) => em.update(AdminUserEntity, { id: admin.id }, { lastLoginAt: this.clock.now() }));
     const token = this.tokens.signAccess({ sub: admin.id, typ: 'admin', role: admin.role, usr: admin.username });
     return ok({ token, expiresIn: this.tokens.accessTtlSeconds, admin: toAdminResponse(admin) });
   }

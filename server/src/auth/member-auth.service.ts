@@ -11,6 +11,7 @@ import { WechatApiError, WechatUnavailableError } from '../wechat/wechat.errors'
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenService } from './token.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction-runner';
 import { Inject } from '@nestjs/common';
 import type { LoginResponse, TokenPairResponse } from './auth.dto';
 
@@ -28,6 +29,7 @@ export class MemberAuthService {
     private readonly clock: ClockService,
     @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async wxLogin(code: string, inviteCode?: string): Promise<Outcome<LoginResponse>> {
@@ -62,7 +64,7 @@ export class MemberAuthService {
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) {
       return fail('INVALID_REFRESH_TOKEN', '登录已过期，请重新登录', HttpStatus.UNAUTHORIZED);
     }
-    const claimed = await this.refreshTokens.update({ id: row.id, usedAt: IsNull() }, { usedAt: now });
+    const claimed = await this.tx.run(({ em }) => em.update(RefreshTokenEntity, { id: row.id, usedAt: IsNull() }, { usedAt: now }));
     if (!claimed.affected) return fail('INVALID_REFRESH_TOKEN', '登录已过期，请重新登录', HttpStatus.UNAUTHORIZED);
     const member = await this.members.findById(row.memberId);
     if (!member) return fail('INVALID_REFRESH_TOKEN', '登录已过期，请重新登录', HttpStatus.UNAUTHORIZED);
@@ -73,14 +75,15 @@ export class MemberAuthService {
   private async issuePair(memberId: string): Promise<TokenPairResponse> {
     const now = this.clock.now();
     const { token: refreshToken, hash } = this.tokens.newRefreshToken();
-    await this.refreshTokens.insert({
+    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
+    await this.tx.run(({ em }) => em.insert(RefreshTokenEntity, {
       id: newId(),
       tokenHash: hash,
       memberId,
-      expiresAt: new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000),
+      expiresAt,
       usedAt: null,
       createdAt: now,
-    });
+    }));
     return {
       token: this.tokens.signAccess({ sub: memberId, typ: 'member' }),
       refreshToken,

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { MAX_IMAGE_BYTES } from '../media/media.service';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
@@ -39,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     crossOriginEmbedderPolicy: false,
   });
 
+  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   setupSwagger(app);
   await registerStaticSites(app, config);
   app.enableShutdownHooks();

@@ -35,7 +35,12 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   /** Public URL of the local WeChat stand-in, given to the H5 build to fetch login codes (demo only). */
   WECHAT_SANDBOX_PUBLIC_BASE: z.string().url().optional(),
+  WECHAT_TEMPLATE_POINTS_EXPIRY: z.string().min(1).default('demo-tmpl-points-expiry'),
+  WECHAT_TEMPLATE_CHECKIN_REMINDER: z.string().min(1).default('demo-tmpl-checkin-reminder'),
+  WECHAT_TEMPLATE_MEMBER_DAY: z.string().min(1).default('demo-tmpl-member-day'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
+  UPLOAD_DIR: z.string().default('./data/uploads'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   FAKE_CLOCK: boolFlag,
   /** Demo only: fill an empty database with an admin's worth of realistic members at start. */
@@ -58,7 +63,16 @@ export interface AppConfig {
   store: { name: string; timezone: string };
   auth: { jwtSecret: string; jwtTtlSeconds: number; refreshTtlSeconds: number; loginRateLimitPerMinute: number };
   admin: { username: string; password: string; isDemoPassword: boolean };
-  wechat: { appId: string; appSecret: string; apiBase: string; sandboxPublicBase?: string; timeoutMs: number };
+  wechat: {
+    appId: string;
+    appSecret: string;
+    apiBase: string;
+    sandboxPublicBase?: string;
+    timeoutMs: number;
+    /** Subscribe-message template ids per topic, from the mini-program's WeChat console. */
+    templates: { points_expiry: string; checkin_reminder: string; member_day: string };
+  };
+  uploadDir: string;
   http: { bodyLimitBytes: number };
   fakeClock: boolean;
   seedDemo: boolean;
@@ -114,7 +128,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
       sandboxPublicBase: e.WECHAT_SANDBOX_PUBLIC_BASE?.replace(/\/$/, ''),
       timeoutMs: e.WECHAT_TIMEOUT_MS,
+      templates: {
+        points_expiry: e.WECHAT_TEMPLATE_POINTS_EXPIRY,
+        checkin_reminder: e.WECHAT_TEMPLATE_CHECKIN_REMINDER,
+        member_day: e.WECHAT_TEMPLATE_MEMBER_DAY,
+      },
     },
+    uploadDir: e.UPLOAD_DIR,
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
     fakeClock: e.FAKE_CLOCK,
     seedDemo: e.SEED_DEMO,

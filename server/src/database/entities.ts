@@ -1,6 +1,31 @@
 import { MemberEntity, MemberWechatSessionEntity } from '../members/member.entity';
 import { AdminUserEntity } from '../admin-users/admin-user.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { JobRunEntity } from '../jobs/job-run.entity';
+import { StoreSettingEntity } from '../settings/store-setting.entity';
+import { AdminAuditEntity } from '../audit/admin-audit.entity';
+import { PointsEntryEntity, PointsHoldEntity, PointsLotEntity, PointsLotTakeEntity } from '../points/points.entities';
+import { MemberNoticeEntity, MemberSubscriptionEntity } from '../notices/notice.entities';
+import { GrowthEntryEntity, TierHistoryEntity } from '../tiers/tier.entities';
+import { CouponTemplateEntity, MemberCouponEntity } from '../coupons/coupon.entities';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
-export const ALL_ENTITIES = [MemberEntity, MemberWechatSessionEntity, AdminUserEntity, RefreshTokenEntity];
+export const ALL_ENTITIES = [
+  MemberEntity,
+  MemberWechatSessionEntity,
+  AdminUserEntity,
+  RefreshTokenEntity,
+  JobRunEntity,
+  StoreSettingEntity,
+  AdminAuditEntity,
+  PointsEntryEntity,
+  PointsLotEntity,
+  PointsLotTakeEntity,
+  PointsHoldEntity,
+  MemberNoticeEntity,
+  MemberSubscriptionEntity,
+  GrowthEntryEntity,
+  TierHistoryEntity,
+  CouponTemplateEntity,
+  MemberCouponEntity,
+];

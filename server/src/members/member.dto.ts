@@ -20,6 +20,18 @@ export class MemberProfileResponse extends MemberSummary {
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
 }
 
+export class ExpiringPointsSummary {
+  @ApiProperty() points!: number;
+  @ApiProperty({ description: 'Last store day the points can be used', example: '2027-12-31' }) date!: string;
+}
+
+export class MyAccountResponse extends MemberProfileResponse {
+  @ApiPropertyOptional({ type: ExpiringPointsSummary, nullable: true, description: 'The points expiring soonest' })
+  expiringPoints!: ExpiringPointsSummary | null;
+  @ApiProperty({ description: 'True during the birthday month (store time zone): the app shows a greeting' })
+  isBirthdayMonth!: boolean;
+}
+
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 32 })
   @IsOptional()

@@ -35,6 +35,15 @@ export class MemberEntity {
   @Column({ type: 'varchar', length: 16, default: 'normal' })
   tier!: TierCode;
 
+  /** When the current tier was reached; its anniversary is the yearly review. */
+  @Column({ name: 'tier_reached_at', type: 'datetime', nullable: true })
+  tierReachedAt!: Date | null;
+
+  /** The store day of the next yearly review (YYYY-MM-DD); null for Normal. */
+  @Index('idx_members_tier_review')
+  @Column({ name: 'tier_review_on', type: 'varchar', length: 10, nullable: true })
+  tierReviewOn!: string | null;
+
   /** Cached balance; the points ledger is the source of truth and keeps it in step. */
   @Column({ name: 'points_balance', type: 'int', default: 0 })
   pointsBalance!: number;

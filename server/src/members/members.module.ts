@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MemberEntity, MemberWechatSessionEntity } from './member.entity';
 import { MembersService } from './members.service';
-import { MembersController } from './members.controller';
 import { AdminMembersController } from './admin-members.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MemberEntity, MemberWechatSessionEntity])],
-  controllers: [MembersController, AdminMembersController],
+  controllers: [AdminMembersController],
   providers: [MembersService],
   exports: [MembersService],
 })

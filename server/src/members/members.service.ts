@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import { startOfStoreDay, addDays, TIER_CODES, TierCode } from '@mall/shared';
 import { MemberEntity, MemberWechatSessionEntity } from './member.entity';
 import { ClockService } from '../clock/clock.service';
@@ -9,6 +9,7 @@ import { escapeLike, isUniqueViolation } from '../database/db-errors';
 import { Outcome, fail, ok } from '../common/errors';
 import type { AdminMemberQuery, DashboardResponse, UpdateProfileDto } from './member.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction-runner';
 
 export interface WechatIdentity {
   openid: string;
@@ -22,9 +23,9 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export class MembersService {
   constructor(
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
   ) {}
 
   findById(id: string): Promise<MemberEntity | null> {
@@ -45,7 +46,7 @@ export class MembersService {
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const member = await this.dataSource.transaction((em) => this.createMember(em, identity, inviteCode, now));
+        const member = await this.tx.run(({ em }) => this.createMember(em, identity, inviteCode, now));
         return { member, created: true };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -88,17 +89,14 @@ export class MembersService {
 
   private async touchLogin(member: MemberEntity, identity: WechatIdentity, now: Date): Promise<void> {
     member.lastActiveAt = now;
-    await this.members.update({ id: member.id }, { lastActiveAt: now });
-    await this.dataSource
-      .createQueryBuilder()
-      .update(MemberWechatSessionEntity)
-      .set({ sessionKey: identity.sessionKey, updatedAt: now })
-      .where('member_id = :id', { id: member.id })
-      .execute();
+    await this.tx.run(async ({ em }) => {
+      await em.update(MemberEntity, { id: member.id }, { lastActiveAt: now });
+      await em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, updatedAt: now });
+    });
   }
 
   async touchActivity(memberId: string): Promise<void> {
-    await this.members.update({ id: memberId }, { lastActiveAt: this.clock.now() });
+    await this.tx.run(({ em }) => em.update(MemberEntity, { id: memberId }, { lastActiveAt: this.clock.now() }));
   }
 
   async updateProfile(memberId: string, dto: UpdateProfileDto): Promise<Outcome<MemberEntity>> {
@@ -117,7 +115,7 @@ export class MembersService {
       if (member.birthday) patch.birthdayChangedAt = now;
     }
     if (Object.keys(patch).length) {
-      await this.members.update({ id: memberId }, patch);
+      await this.tx.run(({ em }) => em.update(MemberEntity, { id: memberId }, patch));
       Object.assign(member, patch);
     }
     return ok(member);

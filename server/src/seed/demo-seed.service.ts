@@ -6,6 +6,10 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
 import { MemberEntity } from '../members/member.entity';
 import { newId, newInviteCode } from '../common/ids';
+import { TransactionRunner } from '../database/transaction-runner';
+import { PointsService } from '../points/points.service';
+import { TiersService } from '../tiers/tiers.service';
+import { GrowthEntryEntity } from '../tiers/tier.entities';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -36,14 +40,38 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: ClockService,
+    private readonly tx: TransactionRunner,
+    private readonly points: PointsService,
+    private readonly tiers: TiersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     const repo = this.dataSource.getRepository(MemberEntity);
     if ((await repo.count()) > 0) return;
-    const members = this.buildMembers(this.clock.now());
-    for (let i = 0; i < members.length; i += 100) await repo.insert(members.slice(i, i + 100));
+    const now = this.clock.now();
+    const members = this.buildMembers(now);
+    const { thresholds } = await this.tiers.settings();
+    await this.tx.run(async ({ em }) => {
+      for (let i = 0; i < members.length; i += 100) {
+        const chunk = members.slice(i, i + 100);
+        // Balances start at zero and arrive through the ledger, like every other points change.
+        await em.insert(MemberEntity, chunk.map((m) => ({ ...m, pointsBalance: 0 })));
+      }
+      for (const m of members) {
+        if (m.pointsBalance > 0) {
+          const result = await this.points.apply(em, { memberId: m.id, delta: m.pointsBalance, reason: 'admin_adjust', ref: 'demo-seed', note: '演示数据初始积分' });
+          if (!result.ok) throw new Error(result.message);
+        }
+        if (m.tier !== 'normal') {
+          // Enough growth in the past year to hold the tier, earned around the day they joined it.
+          const growth = thresholds[m.tier] + Math.floor((m.pointsBalance % 97) * 10);
+          const earnedAt = new Date(Math.max(m.joinedAt.getTime(), now.getTime() - 300 * 86_400_000));
+          await em.insert(GrowthEntryEntity, { id: newId(), memberId: m.id, delta: growth, reason: 'order_paid', ref: 'demo-seed', createdAt: earnedAt });
+          await em.update(MemberEntity, { id: m.id }, { tierReachedAt: earnedAt, tierReviewOn: this.tiers.reviewDayAfterYear(earnedAt) });
+        }
+      }
+    });
     this.logger.log(`Seeded ${members.length} demo members`);
   }
 
@@ -75,6 +103,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
         birthday: rand() < 0.6 ? `${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}` : null,
         birthdayChangedAt: null,
         tier,
+        tierReachedAt: tier === 'normal' ? null : joinedAt,
+        tierReviewOn: null,
         pointsBalance: Math.floor(rand() * (TIER_CODES.indexOf(tier) + 1) * 800),
         inviteCode: newInviteCode(),
         inviterId: inviter && inviter.joinedAt < joinedAt ? inviter.id : null,

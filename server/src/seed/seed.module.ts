@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DemoSeedService } from './demo-seed.service';
+import { PointsModule } from '../points/points.module';
+import { TiersModule } from '../tiers/tiers.module';
 
-@Module({ providers: [DemoSeedService] })
+@Module({ imports: [PointsModule, TiersModule], providers: [DemoSeedService] })
 export class SeedModule {}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export interface Tx {
+  em: EntityManager;
+  /** Runs after the transaction commits (never after a rollback), e.g. to publish domain events. */
+  afterCommit(fn: () => void | Promise<void>): void;
+}
+
+const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * The one way to write: a unit of work in one transaction, declared at the edge of a use case.
+ * The embedded SQLite driver shares one connection, so its transactions are run one after another
+ * (otherwise a second BEGIN would join the first); MySQL runs them concurrently and a deadlock
+ * victim is retried.
+ */
+@Injectable()
+export class TransactionRunner {
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private readonly serialize: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.serialize = config.database.kind === 'sqlite';
+  }
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (!this.serialize) return this.runWithRetry(work, 3);
+    const result = this.sqliteQueue.then(() => this.runOnce(work));
+    this.sqliteQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runWithRetry<T>(work: (tx: Tx) => Promise<T>, attempts: number): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+        if (attempt >= attempts || !code || !RETRYABLE_MYSQL.has(code)) throw error;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async runOnce<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const hooks: (() => void | Promise<void>)[] = [];
+    const result = await this.dataSource.transaction((em) => work({ em, afterCommit: (fn) => hooks.push(fn) }));
+    for (const hook of hooks) await hook();
+    return result;
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ClockService } from '../clock/clock.service';
+import { JobLockService, JobOutcome } from './job-lock.service';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export interface DailyJob {
+  name: string;
+  /** Store-local hour (0-23) from which the day's run may start. */
+  hour: number;
+  /** Does the day's work for the store day `today`; returns how many rows it affected. */
+  run(today: string): Promise<number>;
+}
+
+/**
+ * Daily jobs in the store's time zone. Every instance ticks each minute; the run-once lock lets
+ * exactly one instance run a job's occurrence for a store day. Reads time from the clock service,
+ * so the test clock moves jobs too.
+ */
+@Injectable()
+export class DailyJobsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(DailyJobsService.name);
+  private readonly jobs = new Map<string, DailyJob>();
+  private readonly doneToday = new Map<string, string>();
+  private running = false;
+  private stopped = false;
+
+  constructor(
+    private readonly locks: JobLockService,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  register(job: DailyJob): void {
+    this.jobs.set(job.name, job);
+  }
+
+  names(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  @Interval('daily-jobs-tick', 60_000)
+  async tick(): Promise<void> {
+    if (this.running || this.stopped || this.config.env === 'test') return;
+    this.running = true;
+    try {
+      const local = dayjs(this.clock.now()).tz(this.config.store.timezone);
+      const today = local.format('YYYY-MM-DD');
+      for (const job of this.jobs.values()) {
+        if (local.hour() < job.hour || this.doneToday.get(job.name) === today) continue;
+        try {
+          await this.runNow(job.name, today);
+          this.doneToday.set(job.name, today);
+        } catch (error) {
+          this.logger.error(`${job.name} ${today} failed: ${(error as Error).message}`);
+          await this.locks.rerunFailed(job.name, today);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Runs a job's occurrence for a store day, once across all instances. */
+  runNow(name: string, today: string = this.clock.today()): Promise<JobOutcome> {
+    const job = this.jobs.get(name);
+    if (!job) throw new Error(`Unknown job ${name}`);
+    return this.locks.runOnce(name, today, () => job.run(today));
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+}

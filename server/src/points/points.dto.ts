@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, NotEquals } from 'class-validator';
+import { POINTS_REASONS, PointsReason } from './points.entities';
+
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class PointsEntryResponse {
+  @ApiProperty() delta!: number;
+  @ApiProperty({ enum: POINTS_REASONS }) reason!: PointsReason;
+  @ApiProperty() balanceAfter!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) note?: string | null;
+}
+
+export class PointsLedgerResponse {
+  @ApiProperty({ type: [PointsEntryResponse] }) items!: PointsEntryResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class AdminPointsEntryResponse extends PointsEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'What the change refers to (order id, day, audit id…)' }) ref!: string;
+}
+
+export class AdminPointsLedgerResponse {
+  @ApiProperty({ type: [AdminPointsEntryResponse] }) items!: AdminPointsEntryResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() balance!: number;
+}
+
+export class PointsAdjustmentDto {
+  @ApiProperty({ description: 'Points to add (positive) or take away (negative)', example: 100 })
+  @IsInt()
+  @NotEquals(0)
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  delta!: number;
+
+  @ApiProperty({ description: 'Why (required, kept in the audit log)', example: '客诉补偿' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  note!: string;
+}
+
+export class ExpiringPoints {
+  @ApiProperty() points!: number;
+  @ApiProperty({ description: 'Last day the points can be used (store day)', example: '2027-12-31' }) date!: string;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PointsEntryEntity, PointsHoldEntity, PointsLotEntity, PointsLotTakeEntity } from './points.entities';
+import { PointsService } from './points.service';
+import { PointsController } from './points.controller';
+import { AdminPointsController } from './admin-points.controller';
+import { AdminPointsService } from './admin-points.service';
+import { PointsExpiryJob } from './points-expiry.job';
+import { MembersModule } from '../members/members.module';
+import { NoticesModule } from '../notices/notices.module';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PointsEntryEntity, PointsLotEntity, PointsLotTakeEntity, PointsHoldEntity]), MembersModule, NoticesModule],
+  controllers: [PointsController, AdminPointsController],
+  providers: [PointsService, AdminPointsService, PointsExpiryJob],
+  exports: [PointsService],
+})
+export class PointsModule {}

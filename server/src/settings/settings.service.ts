@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ClockService } from '../clock/clock.service';
+import { StoreSettingEntity } from './store-setting.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+
+/**
+ * Typed access to merchant settings with defaults. Reads are cached briefly per instance so hot
+ * paths (check-in, checkout) don't query settings on every request; writes clear the cache.
+ */
+@Injectable()
+export class SettingsService {
+  private readonly cache = new Map<string, { value: unknown; at: number }>();
+  private static readonly TTL_MS = 5_000;
+
+  constructor(
+    @InjectRepository(StoreSettingEntity) private readonly settings: Repository<StoreSettingEntity>,
+    private readonly clock: ClockService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async get<T>(key: string, defaults: T): Promise<T> {
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.at < SettingsService.TTL_MS) return cached.value as T;
+    const row = await this.settings.findOneBy({ key });
+    const value = row ? ({ ...defaults, ...JSON.parse(row.value) } as T) : defaults;
+    this.cache.set(key, { value, at: Date.now() });
+    return value;
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  async set<T>(key: string, value: T, adminId: string | null): Promise<void> {
+    const row = { key, value: JSON.stringify(value), updatedAt: this.clock.now(), updatedBy: adminId };
+    await this.tx.run(({ em }) => em.upsert(StoreSettingEntity, row, ['key']));
+    this.cache.delete(key);
+  }
+}
