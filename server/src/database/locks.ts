@@ -9,3 +9,11 @@ export async function lockMemberRow(em: EntityManager, memberId: string): Promis
   const rows: unknown[] = await em.query(sql, [memberId]);
   return rows.length > 0;
 }
+
+/**
+ * A Date as a raw-SQL parameter: mysql2 converts Dates itself (as UTC, `timezone: 'Z'`), SQLite
+ * needs the same UTC text TypeORM stores, or comparisons with stored values go wrong.
+ */
+export function dbTime(em: Pick<EntityManager, 'connection'>, date: Date): Date | string {
+  return em.connection.options.type === 'mysql' ? date : date.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -5,6 +5,7 @@ import { keepAmount } from '@mall/shared';
 import { DailyJobsService } from '../jobs/daily-jobs.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClockService } from '../clock/clock.service';
+import { dbTime } from '../database/locks';
 import { TiersService } from './tiers.service';
 
 const CHUNK = 5000;
@@ -70,7 +71,7 @@ export class TierReviewJob implements OnModuleInit {
               COALESCE((SELECT SUM(g.delta) FROM growth_ledger g WHERE g.member_id = m.id AND g.created_at >= ?), 0) AS growth
        FROM members m
        WHERE m.tier <> 'normal' AND m.tier_review_on <= ? AND ${range('m.id')}`,
-      [p.since, p.today, ...rangeParams],
+      [dbTime(em, p.since), p.today, ...rangeParams],
     );
     await em.query(
       `DELETE FROM tier_review_decisions WHERE growth >= CASE from_tier WHEN 'silver' THEN ? WHEN 'gold' THEN ? ELSE ? END`,
@@ -80,7 +81,7 @@ export class TierReviewJob implements OnModuleInit {
       await em.query(
         `UPDATE members m JOIN tier_review_decisions d ON d.member_id = m.id AND d.from_tier = m.tier
          SET m.tier = d.to_tier, m.tier_reached_at = ?, m.tier_review_on = CASE WHEN d.to_tier = 'normal' THEN NULL ELSE ? END`,
-        [p.now, p.nextReview],
+        [dbTime(em, p.now), p.nextReview],
       );
     } else {
       await em.query(
@@ -89,13 +90,13 @@ export class TierReviewJob implements OnModuleInit {
            tier_reached_at = ?,
            tier_review_on = CASE WHEN (SELECT d.to_tier FROM tier_review_decisions d WHERE d.member_id = members.id) = 'normal' THEN NULL ELSE ? END
          WHERE id IN (SELECT d.member_id FROM tier_review_decisions d WHERE d.from_tier = members.tier)`,
-        [p.now, p.nextReview],
+        [dbTime(em, p.now), p.nextReview],
       );
     }
     await em.query(
       `INSERT INTO tier_history (id, member_id, from_tier, to_tier, reason, growth_12m, created_at)
        SELECT ${mysql ? 'UUID()' : SQLITE_UUID}, member_id, from_tier, to_tier, 'review_downgrade', growth, ? FROM tier_review_decisions`,
-      [p.now],
+      [dbTime(em, p.now)],
     );
     // Members who kept their tier are reviewed again in a year.
     await em.query(`UPDATE members SET tier_review_on = ? WHERE tier <> 'normal' AND tier_review_on <= ? AND ${range('id')}`, [p.nextReview, p.today, ...rangeParams]);

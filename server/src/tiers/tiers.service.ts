@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
-import { lockMemberRow } from '../database/locks';
+import { dbTime, lockMemberRow } from '../database/locks';
 import type { Tx } from '../database/transaction-runner';
 import { SettingsService } from '../settings/settings.service';
 import { MemberEntity } from '../members/member.entity';
@@ -67,7 +67,7 @@ export class TiersService {
   async growthLast12Months(em: EntityManager, memberId: string): Promise<number> {
     const rows: { total: string | number | null }[] = await em.query(
       'SELECT SUM(delta) AS total FROM growth_ledger WHERE member_id = ? AND created_at >= ?',
-      [memberId, this.windowStart()],
+      [memberId, dbTime(em, this.windowStart())],
     );
     return Number(rows[0]?.total ?? 0);
   }
