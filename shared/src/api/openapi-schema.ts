@@ -51,6 +51,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dev/jobs/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevJobsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/wx-login": {
         parameters: {
             query?: never;
@@ -81,22 +97,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/members/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MembersController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["MembersController_update"];
         trace?: never;
     };
     "/api/admin/members": {
@@ -157,6 +157,230 @@ export interface paths {
         get: operations["AdminAuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AccountController_update"];
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NoticesController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NoticesController_credits"];
+        put?: never;
+        post: operations["NoticesController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PointsController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{memberId}/points/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminPointsController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{memberId}/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminPointsController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TiersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TiersController_settings"];
+        put: operations["TiersController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tiers/{tier}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["TiersController_uploadIcon"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CouponsController_wallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CouponsController_list"];
+        put?: never;
+        post: operations["CouponsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CouponsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CouponsController_issue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,31 +448,6 @@ export interface components {
             /** @description Seconds until the access token expires */
             expiresIn: number;
         };
-        MemberProfileResponse: {
-            id: string;
-            nickname: string;
-            avatarUrl: string;
-            /** @enum {string} */
-            tier: "normal" | "silver" | "gold" | "diamond";
-            /** @description Points balance */
-            points: number;
-            inviteCode: string;
-            /** @description MM-DD */
-            birthday?: string | null;
-            /** @example 138****5678 */
-            phoneMasked?: string | null;
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        UpdateProfileDto: {
-            nickname?: string;
-            avatarUrl?: string;
-            /**
-             * @description Month and day, MM-DD; changeable once a year
-             * @example 05-20
-             */
-            birthday?: string;
-        };
         AdminMemberRow: {
             id: string;
             nickname: string;
@@ -300,6 +499,266 @@ export interface components {
             /** @description Seconds until the token expires */
             expiresIn: number;
             admin: components["schemas"]["AdminResponse"];
+        };
+        ExpiringPointsSummary: {
+            points: number;
+            /**
+             * @description Last store day the points can be used
+             * @example 2027-12-31
+             */
+            date: string;
+        };
+        MyAccountResponse: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Points balance */
+            points: number;
+            inviteCode: string;
+            /** @description MM-DD */
+            birthday?: string | null;
+            /** @example 138****5678 */
+            phoneMasked?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @description The points expiring soonest */
+            expiringPoints?: components["schemas"]["ExpiringPointsSummary"] | null;
+            /** @description True during the birthday month (store time zone): the app shows a greeting */
+            isBirthdayMonth: boolean;
+        };
+        UpdateProfileDto: {
+            nickname?: string;
+            avatarUrl?: string;
+            /**
+             * @description Month and day, MM-DD; changeable once a year
+             * @example 05-20
+             */
+            birthday?: string;
+        };
+        NoticeResponse: {
+            id: string;
+            kind: string;
+            title: string;
+            body: string;
+            page?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        NoticePageResponse: {
+            items: components["schemas"]["NoticeResponse"][];
+            total: number;
+            unread: number;
+        };
+        SubscriptionCreditsResponse: {
+            /**
+             * @description Remaining one-time messages per topic
+             * @example {
+             *       "points_expiry": 1
+             *     }
+             */
+            credits: Record<string, never>;
+            /** @description WeChat template id per topic, for wx.requestSubscribeMessage */
+            templates: Record<string, never>;
+        };
+        SubscribeDto: {
+            /** @description Topics the member just allowed in wx.requestSubscribeMessage */
+            topics: ("points_expiry" | "checkin_reminder" | "member_day")[];
+        };
+        PointsEntryResponse: {
+            delta: number;
+            /** @enum {string} */
+            reason: "checkin" | "streak_bonus" | "makeup" | "order_pay" | "refund" | "redeem" | "referral" | "welcome" | "birthday" | "member_day" | "expiry" | "admin_adjust" | "hold_release" | "campaign";
+            balanceAfter: number;
+            /** Format: date-time */
+            createdAt: string;
+            note?: string | null;
+        };
+        PointsLedgerResponse: {
+            items: components["schemas"]["PointsEntryResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AdminPointsEntryResponse: {
+            delta: number;
+            /** @enum {string} */
+            reason: "checkin" | "streak_bonus" | "makeup" | "order_pay" | "refund" | "redeem" | "referral" | "welcome" | "birthday" | "member_day" | "expiry" | "admin_adjust" | "hold_release" | "campaign";
+            balanceAfter: number;
+            /** Format: date-time */
+            createdAt: string;
+            note?: string | null;
+            id: string;
+            /** @description What the change refers to (order id, day, audit id…) */
+            ref: string;
+        };
+        AdminPointsLedgerResponse: {
+            items: components["schemas"]["AdminPointsEntryResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            balance: number;
+        };
+        PointsAdjustmentDto: {
+            /**
+             * @description Points to add (positive) or take away (negative)
+             * @example 100
+             */
+            delta: number;
+            /**
+             * @description Why (required, kept in the audit log)
+             * @example 客诉补偿
+             */
+            note: string;
+        };
+        NextTier: {
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Growth still needed */
+            needed: number;
+        };
+        TierBenefitsDto: {
+            /** @description Check-in points multiplier, percent (150 = ×1.5) */
+            checkinMultiplierPct: number;
+            /** @description Member-day price, percent of list price (90 = 10% off) */
+            memberDayPricePct: number;
+            birthdayGiftPoints: number;
+            /** @description 0 = always free shipping */
+            freeShippingThresholdFen: number;
+        };
+        TierLadderStep: {
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            threshold: number;
+            benefits: components["schemas"]["TierBenefitsDto"];
+            iconUrl?: string | null;
+        };
+        MyTierResponse: {
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Growth earned in the last 12 months */
+            growth: number;
+            next?: components["schemas"]["NextTier"] | null;
+            benefits: components["schemas"]["TierBenefitsDto"];
+            /** @description Store day of the next yearly review */
+            reviewAt?: string | null;
+            ladder: components["schemas"]["TierLadderStep"][];
+        };
+        TierThresholdsDto: {
+            /** @example 1000 */
+            silver: number;
+            /** @example 5000 */
+            gold: number;
+            /** @example 20000 */
+            diamond: number;
+        };
+        TierBenefitsByTierDto: {
+            normal: components["schemas"]["TierBenefitsDto"];
+            silver: components["schemas"]["TierBenefitsDto"];
+            gold: components["schemas"]["TierBenefitsDto"];
+            diamond: components["schemas"]["TierBenefitsDto"];
+        };
+        ActivityGrowthDto: {
+            checkin: number;
+            invite: number;
+        };
+        TierIconsDto: {
+            normal?: string;
+            silver?: string;
+            gold?: string;
+            diamond?: string;
+        };
+        TierSettingsResponse: {
+            thresholds: components["schemas"]["TierThresholdsDto"];
+            keepPct: number;
+            benefits: components["schemas"]["TierBenefitsByTierDto"];
+            activityGrowth: components["schemas"]["ActivityGrowthDto"];
+            icons: components["schemas"]["TierIconsDto"];
+        };
+        UpdateTierSettingsDto: {
+            /** @description Must increase strictly: silver < gold < diamond */
+            thresholds: components["schemas"]["TierThresholdsDto"];
+            /** @description Share of the threshold to earn in 12 months to keep a tier, percent */
+            keepPct?: number;
+            benefits?: components["schemas"]["TierBenefitsByTierDto"];
+            activityGrowth?: components["schemas"]["ActivityGrowthDto"];
+        };
+        WalletCouponResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "amount" | "percent";
+            amountOffFen: number;
+            thresholdFen: number;
+            percentPay: number;
+            capFen: number;
+            /** @enum {string} */
+            state: "unused" | "used" | "expired";
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+            source: string;
+        };
+        WalletResponse: {
+            items: components["schemas"]["WalletCouponResponse"][];
+        };
+        CouponTemplateResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "amount" | "percent";
+            amountOffFen: number;
+            thresholdFen: number;
+            percentPay: number;
+            capFen: number;
+            validFrom?: string | null;
+            validTo?: string | null;
+            validDays?: number | null;
+            tiers: ("normal" | "silver" | "gold" | "diamond")[];
+            totalLimit?: number | null;
+            perMemberLimit: number;
+            issuedCount: number;
+            /** @enum {string} */
+            status: "active" | "disabled";
+        };
+        CouponTemplateListResponse: {
+            items: components["schemas"]["CouponTemplateResponse"][];
+        };
+        CouponTemplateDto: {
+            /** @example 满100减10 */
+            name: string;
+            /** @enum {string} */
+            kind: "amount" | "percent";
+            /** @description Amount off, fen (kind amount) */
+            amountOffFen?: number;
+            /** @description Minimum order amount, fen */
+            thresholdFen?: number;
+            /** @description Price paid in percent (kind percent): 90 = 10% off */
+            percentPay?: number;
+            /** @description Most a percent coupon takes off, fen; 0 = no cap */
+            capFen?: number;
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validTo?: string;
+            /** @description Valid N days after issue, instead of a window */
+            validDays?: number;
+            /** @description Tiers that may receive it; empty = all */
+            tiers?: ("normal" | "silver" | "gold" | "diamond")[];
+            /** @description Total coupons that may be issued; omit for no limit */
+            totalLimit?: number;
+            /** @default 1 */
+            perMemberLimit: number;
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        IssueCouponDto: {
+            memberId: string;
+            /** @description Why (kept in the audit log) */
+            note: string;
         };
         ErrorResponse: {
             /**
@@ -425,6 +884,25 @@ export interface operations {
             };
         };
     };
+    DevJobsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_wxLogin: {
         parameters: {
             query?: never;
@@ -468,62 +946,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
-            };
-        };
-    };
-    MembersController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberProfileResponse"];
-                };
-            };
-            /** @description Missing or invalid member token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MembersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProfileDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberProfileResponse"];
-                };
-            };
-            /** @description Missing or invalid member token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -643,6 +1065,585 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAccountResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAccountResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_credits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreditsResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreditsResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PointsController_ledger: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsLedgerResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPointsController_ledger: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPointsLedgerResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPointsController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPointsEntryResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TiersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTierResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TiersController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierSettingsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TiersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTierSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierSettingsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TiersController_uploadIcon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierSettingsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouponsController_wallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouponsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouponsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouponsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouponsController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCouponDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletCouponResponse"];
                 };
             };
             /** @description Missing or invalid admin token */
