@@ -94,7 +94,7 @@ describe('tiers', () => {
       const form = new FormData();
       form.append('file', new Blob([bytes], { type: contentType }), filename);
       const res = await fetch(`${t.baseUrl}/api/admin/tiers/gold/icon`, { method: 'PUT', headers: { authorization: `Bearer ${await t.adminToken()}` }, body: form });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as any };
     };
 
     it('stores an image by its content hash and serves it with long caching', async () => {
