@@ -1,14 +1,25 @@
+import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
+import type { MyTier } from '@mall/shared';
 import { MemberGate } from '../../components/MemberStatus';
 import { MemberCard } from '../../components/MemberCard';
+import { TierProgress } from '../../components/TierProgress';
 import { useMember } from '../../stores/member-context';
+import { api } from '../../services/request';
 import './index.scss';
 
 export default function HomePage() {
   const { member, reload } = useMember();
+  const [tier, setTier] = useState<MyTier | null>(null);
+  const loadTier = () => void api.get('/api/tiers/me', undefined, { silent: true }).then(setTier, () => setTier(null));
+  useEffect(() => {
+    if (member) loadTier();
+  }, [member?.id]);
   useDidShow(() => {
-    if (member) void reload();
+    if (!member) return;
+    void reload();
+    loadTier();
   });
   useShareAppMessage(() => ({
     title: '一起来会员好物商城，签到领积分',
@@ -20,7 +31,14 @@ export default function HomePage() {
       <MemberGate>
         {member && (
           <>
+            {member.isBirthdayMonth && <View className="card birthday-greeting">🎂 生日快乐！生日月专属积分已为您备好</View>}
             <MemberCard member={member} />
+            {member.expiringPoints && (
+              <View className="card expiring-points muted">
+                {member.expiringPoints.points} 积分将于 {member.expiringPoints.date} 到期，记得使用哦
+              </View>
+            )}
+            {tier && <TierProgress tier={tier} />}
             <View className="card home__links">
               <View className="home__link" onClick={() => void Taro.switchTab({ url: '/pages/checkin/index' })}>
                 <Text className="home__link-title">每日签到</Text>

@@ -17,6 +17,18 @@ export default function MePage() {
           <>
             <MemberCard member={member} />
             <View className="card me__rows">
+              <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/member/pages/tier/index' })}>
+                <Text>会员等级</Text>
+                <Text className="muted">查看权益 ›</Text>
+              </View>
+              <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/member/pages/points/index' })}>
+                <Text>积分明细</Text>
+                <Text className="muted">{member.points} ›</Text>
+              </View>
+              <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/member/pages/coupons/index' })}>
+                <Text>我的优惠券</Text>
+                <Text className="muted">›</Text>
+              </View>
               <View className="me__row" onClick={copyInviteCode}>
                 <Text>我的邀请码</Text>
                 <Text className="member-invite-code">{member.inviteCode}</Text>
