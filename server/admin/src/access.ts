@@ -8,6 +8,8 @@ export const ROLE_LABELS: Record<AdminRole, string> = { owner: '店主', operato
 export const ACCESS: Record<string, AdminRole[]> = {
   dashboard: ['owner', 'operator', 'analyst'],
   members: ['owner', 'operator', 'analyst'],
+  tiers: ['owner', 'operator'],
+  coupons: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

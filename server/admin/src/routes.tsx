@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { CrownOutlined, DashboardOutlined, GiftOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -14,4 +14,6 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { path: '/', label: '仪表盘', icon: <DashboardOutlined />, access: 'dashboard', page: lazy(() => import('./pages/dashboard')) },
   { path: '/members', label: '会员管理', icon: <TeamOutlined />, access: 'members', page: lazy(() => import('./pages/members')) },
+  { path: '/tiers', label: '会员等级', icon: <CrownOutlined />, access: 'tiers', page: lazy(() => import('./pages/tiers')) },
+  { path: '/coupons', label: '优惠券', icon: <GiftOutlined />, access: 'coupons', page: lazy(() => import('./pages/coupons')) },
 ];

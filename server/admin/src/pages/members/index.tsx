@@ -7,6 +7,8 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import { TIER_LABELS, type AdminMemberRow } from '@mall/shared';
 import { fetchMembers, MemberQuery } from './service';
+import { MemberPointsDrawer } from './components/MemberPointsDrawer';
+import { api, call } from '../../api/client';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -17,6 +19,8 @@ const TIER_COLORS = { normal: 'default', silver: 'geekblue', gold: 'gold', diamo
 export default function MembersPage() {
   const [query, setQuery] = useState<MemberQuery>({ page: 1, pageSize: 20 });
   const { data, isFetching } = useQuery({ queryKey: ['members', query], queryFn: () => fetchMembers(query), placeholderData: keepPreviousData });
+  const { data: me } = useQuery({ queryKey: ['me'], queryFn: () => call(api.GET('/api/admin/me')) });
+  const [selected, setSelected] = useState<AdminMemberRow | null>(null);
 
   return (
     <Card
@@ -34,6 +38,7 @@ export default function MembersPage() {
         <Table<AdminMemberRow>
           rowKey="id"
           loading={isFetching}
+          onRow={(m) => ({ onClick: () => setSelected(m), style: { cursor: 'pointer' } })}
           dataSource={data?.items ?? []}
           pagination={{
             current: query.page,
@@ -63,6 +68,7 @@ export default function MembersPage() {
           ]}
         />
       </div>
+      <MemberPointsDrawer member={selected} canAdjust={me?.role === 'owner' || me?.role === 'operator'} onClose={() => setSelected(null)} />
     </Card>
   );
 }
