@@ -69,3 +69,23 @@ export class ExpiringPoints {
   @ApiProperty() points!: number;
   @ApiProperty({ description: 'Last day the points can be used (store day)', example: '2027-12-31' }) date!: string;
 }
+
+export class PointsSettingsDto {
+  @ApiProperty({ description: 'Points expire at the end of the Nth year after the year they were earned', example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  expiryYears!: number;
+
+  @ApiProperty({ description: 'Points worth 5 yuan when spent', example: 100 })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  pointsPer5Yuan!: number;
+
+  @ApiProperty({ description: 'Largest share of an order cash price points may pay, percent', example: 50 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  maxShareOfCashPct!: number;
+}

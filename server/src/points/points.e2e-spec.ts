@@ -123,6 +123,19 @@ describe('points ledger', () => {
       expect(entry).toEqual({ delta: -20, balance_after: 100 });
     });
 
+    it('uses the merchant\'s expiry setting for points earned after it changes', async () => {
+      const { member } = await t.loginMember('pts-setting');
+      const token = await t.adminToken();
+      const bad = await t.request('PUT', '/api/admin/points/settings', { token, body: { expiryYears: -1, pointsPer5Yuan: 100, maxShareOfCashPct: 50 } });
+      expect(bad.status).toBe(400);
+      const res = await t.request('PUT', '/api/admin/points/settings', { token, body: { expiryYears: 2, pointsPer5Yuan: 100, maxShareOfCashPct: 50 } });
+      expect(res.body).toEqual({ expiryYears: 2, pointsPer5Yuan: 100, maxShareOfCashPct: 50 });
+      await t.setClock('2026-05-01T04:00:00Z');
+      await credit(member.id, 10, 'z');
+      const [lot] = await t.dataSource.query('SELECT expires_on FROM points_lots WHERE member_id = ?', [member.id]);
+      expect(lot.expires_on).toBe('2028-12-31');
+    });
+
     it('warns 30 days ahead: a notice for everyone, a subscribe message for those who opted in, once', async () => {
       const optedIn = await t.loginMember('pts-warn-yes');
       const silent = await t.loginMember('pts-warn-no');

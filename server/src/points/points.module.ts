@@ -4,6 +4,7 @@ import { PointsEntryEntity, PointsHoldEntity, PointsLotEntity, PointsLotTakeEnti
 import { PointsService } from './points.service';
 import { PointsController } from './points.controller';
 import { AdminPointsController } from './admin-points.controller';
+import { AdminPointsSettingsController } from './admin-points-settings.controller';
 import { AdminPointsService } from './admin-points.service';
 import { PointsExpiryJob } from './points-expiry.job';
 import { MembersModule } from '../members/members.module';
@@ -11,7 +12,7 @@ import { NoticesModule } from '../notices/notices.module';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PointsEntryEntity, PointsLotEntity, PointsLotTakeEntity, PointsHoldEntity]), MembersModule, NoticesModule],
-  controllers: [PointsController, AdminPointsController],
+  controllers: [PointsController, AdminPointsController, AdminPointsSettingsController],
   providers: [PointsService, AdminPointsService, PointsExpiryJob],
   exports: [PointsService],
 })

@@ -275,6 +275,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/points/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminPointsSettingsController_get"];
+        put: operations["AdminPointsSettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tiers/me": {
         parameters: {
             query?: never;
@@ -612,6 +628,23 @@ export interface components {
              * @example 客诉补偿
              */
             note: string;
+        };
+        PointsSettingsDto: {
+            /**
+             * @description Points expire at the end of the Nth year after the year they were earned
+             * @example 1
+             */
+            expiryYears: number;
+            /**
+             * @description Points worth 5 yuan when spent
+             * @example 100
+             */
+            pointsPer5Yuan: number;
+            /**
+             * @description Largest share of an order cash price points may pay, percent
+             * @example 50
+             */
+            maxShareOfCashPct: number;
         };
         NextTier: {
             /** @enum {string} */
@@ -1332,6 +1365,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminPointsEntryResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPointsSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSettingsDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPointsSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSettingsDto"];
                 };
             };
             /** @description Missing or invalid admin token */
