@@ -5,3 +5,5 @@ export * from './time/store-calendar';
 export * from './loyalty/tier-rules';
 export * from './loyalty/points-expiry';
 export * from './loyalty/points-cash';
+export * from './checkin/checkin-rules';
+export * from './checkin/member-day';
