@@ -23,6 +23,8 @@ import { TiersModule } from './tiers/tiers.module';
 import { MediaModule } from './media/media.module';
 import { AccountModule } from './account/account.module';
 import { CouponsModule } from './coupons/coupons.module';
+import { CheckinModule } from './checkin/checkin.module';
+import { MemberDayModule } from './member-day/member-day.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,8 @@ export class AppModule {
         PointsModule,
         TiersModule,
         CouponsModule,
+        CheckinModule,
+        MemberDayModule,
         MediaModule,
         SeedModule,
       ],

@@ -8,6 +8,8 @@ import { PointsEntryEntity, PointsHoldEntity, PointsLotEntity, PointsLotTakeEnti
 import { MemberNoticeEntity, MemberSubscriptionEntity } from '../notices/notice.entities';
 import { GrowthEntryEntity, TierHistoryEntity } from '../tiers/tier.entities';
 import { CouponTemplateEntity, MemberCouponEntity } from '../coupons/coupon.entities';
+import { CheckinEntity } from '../checkin/checkin.entity';
+import { BannerEntity } from '../member-day/banner.entity';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
 export const ALL_ENTITIES = [
@@ -28,4 +30,6 @@ export const ALL_ENTITIES = [
   TierHistoryEntity,
   CouponTemplateEntity,
   MemberCouponEntity,
+  CheckinEntity,
+  BannerEntity,
 ];

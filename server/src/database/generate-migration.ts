@@ -30,6 +30,7 @@ async function generate(kind: 'sqlite' | 'mysql', name: string, timestamp: numbe
   await ds.runMigrations();
   const sql = await ds.driver.createSchemaBuilder().log();
   await ds.destroy();
+  dropSpuriousChanges(sql);
   if (!sql.upQueries.length) {
     console.log(`${kind}: schema is up to date, nothing generated`);
     return;
@@ -54,6 +55,21 @@ async function generate(kind: 'sqlite' | 'mysql', name: string, timestamp: numbe
   const names = imports.map((l) => /import \{ (\w+) \}/.exec(l)![1]);
   writeFileSync(indexPath, `${imports.join('\n')}\n\n/** In order; appended by generate-migration.ts. */\nexport const ${constName}: Function[] = [${names.join(', ')}];\n`);
   console.log(`${kind}: wrote migrations/${kind}/${file}.ts (${sql.upQueries.length} statements)`);
+}
+
+/**
+ * TypeORM misreads MariaDB's column defaults for nullable columns (it sees the text 'NULL') and
+ * re-creates some indexes over them, so every diff would "change" them into themselves. Such
+ * no-ops are left out, with the matching down queries.
+ */
+function dropSpuriousChanges(sql: { upQueries: { query: string }[]; downQueries: { query: string }[] }): void {
+  const selfChange = /^ALTER TABLE `\w+` CHANGE `(\w+)` `\1` [^']* NULL$/;
+  const nullDefault = /^ALTER TABLE `\w+` CHANGE `(\w+)` `\1` .* NULL DEFAULT 'NULL'$/;
+  const dropped = sql.upQueries.map((q) => /^DROP INDEX `(\w+)`/.exec(q.query)?.[1]).filter(Boolean);
+  const recreated = new Set(sql.upQueries.map((q) => /^CREATE (?:UNIQUE )?INDEX `(\w+)`/.exec(q.query)?.[1]).filter((n) => n && dropped.includes(n)));
+  const churn = (q: string) => [...recreated].some((n) => q.startsWith(`DROP INDEX \`${n}\``) || new RegExp(`^CREATE (UNIQUE )?INDEX \`${n}\``).test(q));
+  sql.upQueries = sql.upQueries.filter((q) => !selfChange.test(q.query) && !churn(q.query));
+  sql.downQueries = sql.downQueries.filter((q) => !nullDefault.test(q.query) && !selfChange.test(q.query) && !churn(q.query));
 }
 
 async function main() {

@@ -14,6 +14,8 @@ export interface DailyJob {
   name: string;
   /** Store-local hour (0-23) from which the day's run may start. */
   hour: number;
+  /** When the merchant configures the hour, read it at each tick instead. */
+  hourFrom?: () => Promise<number>;
   /** Does the day's work for the store day `today`; returns how many rows it affected. */
   run(today: string): Promise<number>;
 }
@@ -53,7 +55,8 @@ export class DailyJobsService implements OnApplicationShutdown {
       const local = dayjs(this.clock.now()).tz(this.config.store.timezone);
       const today = local.format('YYYY-MM-DD');
       for (const job of this.jobs.values()) {
-        if (local.hour() < job.hour || this.doneToday.get(job.name) === today) continue;
+        const hour = job.hourFrom ? await job.hourFrom() : job.hour;
+        if (local.hour() < hour || this.doneToday.get(job.name) === today) continue;
         try {
           await this.runNow(job.name, today);
           this.doneToday.set(job.name, today);

@@ -20,27 +20,11 @@ export class LoyaltyCore1795400043661 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE \`member_coupons\` (\`id\` varchar(36) NOT NULL, \`template_id\` varchar(36) NOT NULL, \`member_id\` varchar(36) NOT NULL, \`status\` varchar(12) NOT NULL, \`source\` varchar(24) NOT NULL, \`source_ref\` varchar(64) NOT NULL, \`issued_at\` datetime NOT NULL, \`valid_from\` datetime NOT NULL, \`valid_to\` datetime NOT NULL, \`used_at\` datetime NULL, \`used_ref\` varchar(64) NULL, INDEX \`idx_member_coupons_wallet\` (\`member_id\`, \`status\`, \`valid_to\`), UNIQUE INDEX \`uq_member_coupons_source\` (\`template_id\`, \`member_id\`, \`source\`, \`source_ref\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
     await queryRunner.query(`ALTER TABLE \`members\` ADD \`tier_reached_at\` datetime NULL`);
     await queryRunner.query(`ALTER TABLE \`members\` ADD \`tier_review_on\` varchar(10) NULL`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`unionid\` \`unionid\` varchar(64) NULL`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`phone\` \`phone\` varchar(20) NULL`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`birthday\` \`birthday\` varchar(5) NULL`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`birthday_changed_at\` \`birthday_changed_at\` datetime NULL`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`inviter_id\` \`inviter_id\` varchar(36) NULL`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`last_active_at\` \`last_active_at\` datetime NULL`);
-    await queryRunner.query(`ALTER TABLE \`admin_users\` CHANGE \`last_login_at\` \`last_login_at\` datetime NULL`);
-    await queryRunner.query(`ALTER TABLE \`auth_refresh_tokens\` CHANGE \`used_at\` \`used_at\` datetime NULL`);
     await queryRunner.query(`CREATE INDEX \`idx_members_tier_review\` ON \`members\` (\`tier_review_on\`)`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`idx_members_tier_review\` ON \`members\``);
-    await queryRunner.query(`ALTER TABLE \`auth_refresh_tokens\` CHANGE \`used_at\` \`used_at\` datetime NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`admin_users\` CHANGE \`last_login_at\` \`last_login_at\` datetime NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`last_active_at\` \`last_active_at\` datetime NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`inviter_id\` \`inviter_id\` varchar(36) NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`birthday_changed_at\` \`birthday_changed_at\` datetime NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`birthday\` \`birthday\` varchar(5) NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`phone\` \`phone\` varchar(20) NULL DEFAULT 'NULL'`);
-    await queryRunner.query(`ALTER TABLE \`members\` CHANGE \`unionid\` \`unionid\` varchar(64) NULL DEFAULT 'NULL'`);
     await queryRunner.query(`ALTER TABLE \`members\` DROP COLUMN \`tier_review_on\``);
     await queryRunner.query(`ALTER TABLE \`members\` DROP COLUMN \`tier_reached_at\``);
     await queryRunner.query(`DROP INDEX \`uq_member_coupons_source\` ON \`member_coupons\``);

@@ -1,5 +1,6 @@
 import { Initial1795398743399 } from './1795398743399-Initial';
 import { LoyaltyCore1795400043661 } from './1795400043661-LoyaltyCore';
+import { CheckinMemberDay1795400782359 } from './1795400782359-CheckinMemberDay';
 
 /** In order; appended by generate-migration.ts. */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359];
