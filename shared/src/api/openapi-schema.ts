@@ -403,6 +403,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CheckinController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkins/makeup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CheckinController_makeup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkins/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckinController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/checkins/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckinController_settings"];
+        put: operations["CheckinController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/checkins/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckinController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberDayController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-day/coupon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MemberDayController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/member-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberDayController_settings"];
+        put: operations["MemberDayController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/member-day/banners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberDayController_banners"];
+        put?: never;
+        post: operations["MemberDayController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/member-day/banners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MemberDayController_updateBanner"];
+        post?: never;
+        delete: operations["MemberDayController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MemberDayController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -792,6 +968,186 @@ export interface components {
             memberId: string;
             /** @description Why (kept in the audit log) */
             note: string;
+        };
+        CheckinRewardResponse: {
+            /** @enum {string} */
+            kind: "points" | "coupon";
+            points?: number;
+            label: string;
+            /** @enum {string} */
+            reason: "checkin" | "streak_bonus";
+        };
+        CheckinMultipliers: {
+            /** @description Tier multiplier, percent */
+            tierPct: number;
+            /** @description Member day / holiday multiplier, percent */
+            dayPct: number;
+            memberDay: boolean;
+            holiday: boolean;
+        };
+        CheckinResponse: {
+            /**
+             * @description Store day
+             * @example 2026-11-23
+             */
+            date: string;
+            streak: number;
+            pointsAwarded: number;
+            rewards: components["schemas"]["CheckinRewardResponse"][];
+            multipliers: components["schemas"]["CheckinMultipliers"];
+            alreadyCheckedIn: boolean;
+        };
+        MakeupDto: {
+            /** @example 2026-11-20 */
+            date: string;
+        };
+        MakeupResponse: {
+            date: string;
+            /** @description The live streak after the make-up */
+            streak: number;
+            pointsSpent: number;
+        };
+        CalendarDay: {
+            date: string;
+            /** @enum {string} */
+            state: "checked" | "made_up" | "missed" | "today" | "future";
+            memberDay: boolean;
+        };
+        NextReward: {
+            /** @description Check-ins still needed, counting the next one */
+            inDays: number;
+            day: number;
+            points: number;
+            label: string;
+        };
+        MakeupInfo: {
+            remaining: number;
+            costPoints: number;
+        };
+        CalendarResponse: {
+            month: string;
+            today: string;
+            checkedInToday: boolean;
+            streak: number;
+            days: components["schemas"]["CalendarDay"][];
+            nextRewards: components["schemas"]["NextReward"][];
+            makeup: components["schemas"]["MakeupInfo"];
+            basePoints: number;
+        };
+        LadderStepDto: {
+            day: number;
+            points?: number;
+            couponTemplateId?: string;
+            label?: string;
+        };
+        LadderDto: {
+            basePoints: number;
+            steps: components["schemas"]["LadderStepDto"][];
+            /** @description Start again from day 1 after the last step */
+            repeat: boolean;
+        };
+        MakeupRulesDto: {
+            maxPerMonth: number;
+            costPoints: number;
+        };
+        CheckinSettingsDto: {
+            ladder: components["schemas"]["LadderDto"];
+            /** @description Member-day multiplier, percent */
+            memberDayMultiplierPct: number;
+            holidays: string[];
+            holidayMultiplierPct: number;
+            makeup: components["schemas"]["MakeupRulesDto"];
+            /** @description Store-local hour for the daily reminder */
+            reminderHour: number;
+        };
+        CheckinStatsDay: {
+            date: string;
+            checkins: number;
+            /** @description Members who had joined by that day */
+            members: number;
+            /** @description checkins / members, 0..1 */
+            rate: number;
+        };
+        CheckinStatsResponse: {
+            days: components["schemas"]["CheckinStatsDay"][];
+        };
+        BannerResponse: {
+            id: string;
+            imageUrl: string;
+            title: string;
+            /** @enum {string} */
+            targetType: "item" | "page" | "coupon";
+            targetValue: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            tiers: ("normal" | "silver" | "gold" | "diamond")[];
+            memberDayOnly: boolean;
+            sortOrder: number;
+        };
+        MemberDayOffer: {
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Member-day price for this tier, percent of list price */
+            pricePct: number;
+            couponTemplateId?: string | null;
+            couponName?: string | null;
+            /** @description The member already claimed today’s coupon */
+            claimed: boolean;
+        };
+        MemberDayResponse: {
+            today: string;
+            isMemberDay: boolean;
+            nextMemberDay?: string | null;
+            /** @description Check-in multiplier on member day, percent */
+            checkinMultiplierPct: number;
+            banners: components["schemas"]["BannerResponse"][];
+            offers: components["schemas"]["MemberDayOffer"][];
+        };
+        MemberDayScheduleDto: {
+            /** @enum {string} */
+            kind: "monthDay" | "weekday";
+            /** @description Day of the month (monthDay) */
+            day?: number;
+            /** @description 0 = Sunday … 6 (weekday) */
+            weekday?: number;
+            extraDates?: string[];
+        };
+        TierCouponsDto: {
+            normal?: string;
+            silver?: string;
+            gold?: string;
+            diamond?: string;
+        };
+        MemberDaySettingsDto: {
+            schedule: components["schemas"]["MemberDayScheduleDto"];
+            couponTemplates: components["schemas"]["TierCouponsDto"];
+            /** @description Store-local hour of the morning reminder */
+            reminderHour: number;
+        };
+        BannerListResponse: {
+            items: components["schemas"]["BannerResponse"][];
+        };
+        BannerDto: {
+            /** @description URL returned by POST /api/admin/media */
+            imageUrl: string;
+            title: string;
+            /** @enum {string} */
+            targetType: "item" | "page" | "coupon";
+            targetValue: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            tiers?: ("normal" | "silver" | "gold" | "diamond")[];
+            memberDayOnly?: boolean;
+            sortOrder?: number;
+        };
+        MediaUploadResponse: {
+            url: string;
+            mime: string;
+            bytes: number;
         };
         ErrorResponse: {
             /**
@@ -1747,6 +2103,490 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WalletCouponResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckinController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckinController_makeup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MakeupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MakeupResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckinController_calendar: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckinController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinSettingsDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckinController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinSettingsDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckinController_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinStatsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDayResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member-day coupon was put in the wallet */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDaySettingsDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberDaySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDaySettingsDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_banners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BannerListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BannerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BannerResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_updateBanner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BannerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BannerResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaUploadResponse"];
                 };
             };
             /** @description Missing or invalid admin token */
