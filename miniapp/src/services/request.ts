@@ -47,7 +47,8 @@ async function send(method: string, path: string, data?: unknown, token?: string
     const res = await Taro.request({
       url: API_BASE + path,
       method: method.toUpperCase() as 'GET',
-      data: data as Record<string, unknown>,
+      // A JSON POST needs a JSON body, even an empty one (Fastify refuses an empty application/json body).
+      data: (data ?? (method === 'get' ? undefined : {})) as Record<string, unknown>,
       header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       timeout: 15000,
     });

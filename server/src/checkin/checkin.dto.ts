@@ -39,10 +39,11 @@ export class MakeupResponse {
 }
 
 export class CalendarQuery {
-  @ApiProperty({ example: '2026-11' })
+  @ApiPropertyOptional({ example: '2026-11', description: 'Defaults to the store\'s current month' })
+  @IsOptional()
   @IsString()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
-  month!: string;
+  month?: string;
 }
 
 export class CalendarDay {

@@ -180,8 +180,9 @@ export class CheckinService {
     return currentStreak(today, checked);
   }
 
-  async calendar(memberId: string, month: string) {
+  async calendar(memberId: string, requestedMonth?: string) {
     const today = this.clock.today();
+    const month = requestedMonth ?? today.slice(0, 7);
     const settings = await this.settings();
     const first = `${month}-01`;
     const daysInMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();

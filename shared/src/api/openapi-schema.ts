@@ -2179,8 +2179,9 @@ export interface operations {
     };
     CheckinController_calendar: {
         parameters: {
-            query: {
-                month: string;
+            query?: {
+                /** @description Defaults to the store's current month */
+                month?: string;
             };
             header?: never;
             path?: never;

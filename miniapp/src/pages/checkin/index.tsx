@@ -1,17 +1,132 @@
-import { View, Text } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import { Button, View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { components } from '@mall/shared';
+import { api, ApiError } from '../../services/request';
+import { requestSubscribe } from '../../services/subscribe';
 import { MemberGate } from '../../components/MemberStatus';
 import { useMember } from '../../stores/member-context';
+import './index.scss';
+
+type Calendar = components['schemas']['CalendarResponse'];
+type CheckinAnswer = components['schemas']['CheckinResponse'];
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
 
 export default function CheckinPage() {
-  const { member } = useMember();
+  const { member, reload } = useMember();
+  const [month, setMonth] = useState<string | null>(null);
+  const [calendar, setCalendar] = useState<Calendar | null>(null);
+  const [answer, setAnswer] = useState<CheckinAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async (m: string | null) => {
+    // Without a month the server answers its store's current month, not the phone's.
+    const result = await api.get('/api/checkins/calendar', m ? { month: m } : {});
+    setMonth(result.month);
+    setCalendar(result);
+  }, []);
+  useEffect(() => {
+    if (member) void load(month);
+  }, [member?.id]);
+  useDidShow(() => {
+    if (member) void load(month);
+  });
+
+  const checkIn = async () => {
+    setBusy(true);
+    try {
+      const result = await api.post('/api/checkins', undefined as never);
+      setAnswer(result);
+      await Promise.all([load(month), reload()]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const makeup = async (date: string) => {
+    if (!calendar) return;
+    const { confirm } = await Taro.showModal({ title: '补签', content: `补签 ${date} 需要 ${calendar.makeup.costPoints} 积分，本月还可补签 ${calendar.makeup.remaining} 次` });
+    if (!confirm) return;
+    try {
+      const result = await api.post('/api/checkins/makeup', { date });
+      void Taro.showToast({ title: `补签成功，连续 ${result.streak} 天`, icon: 'none' });
+      await Promise.all([load(month), reload()]);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+  };
+
+  const subscribe = async () => {
+    const { templates } = await api.get('/api/subscriptions');
+    const accepted = await requestSubscribe([templates.checkin_reminder]);
+    if (!accepted.length) return;
+    await api.post('/api/subscriptions', { topics: ['checkin_reminder'] });
+    void Taro.showToast({ title: '已开启签到提醒', icon: 'none' });
+  };
+
+  const checked = calendar?.checkedInToday ?? false;
+  const leading = calendar ? new Date(`${calendar.month}-01T00:00:00Z`).getUTCDay() : 0;
   return (
-    <View className="page">
+    <View className="page checkin">
       <MemberGate>
-        <View className="card">
-          <Text className="muted">当前积分</Text>
-          <View className="member-points">{member?.points}</View>
-        </View>
-        <View className="card muted">每日签到即将开放，连续签到可得额外积分与优惠券。</View>
+        {calendar && (
+          <>
+            <View className="card checkin-hero">
+              <Text className="checkin-streak">已连续签到 {calendar.streak} 天</Text>
+              <Button className={`checkin-button ${checked ? 'checkin-button--done' : ''}`} disabled={checked || busy} onClick={() => void checkIn()}>
+                {checked ? '今日已签到' : '签到'}
+              </Button>
+              {answer && !answer.alreadyCheckedIn && (
+                <View className="checkin-reward">
+                  {answer.rewards.map((r) => `+${r.label}`).join('  ')}
+                  {answer.multipliers.memberDay ? '（会员日翻倍）' : ''}
+                </View>
+              )}
+              {calendar.nextRewards[0] && (
+                <Text className="next-reward muted">
+                  再签 {calendar.nextRewards[0].inDays} 天得 {calendar.nextRewards[0].label}
+                </Text>
+              )}
+              <Text className="muted">我的积分 {member?.points}</Text>
+            </View>
+            <View className="card">
+              <View className="cal-head">
+                <Text onClick={() => void load(shiftMonth(calendar.month, -1))}>‹</Text>
+                <Text className="cal-month">{calendar.month}</Text>
+                <Text onClick={() => void load(shiftMonth(calendar.month, 1))}>›</Text>
+              </View>
+              <View className="cal-grid">
+                {WEEKDAYS.map((w) => (
+                  <Text key={w} className="cal-weekday muted">{w}</Text>
+                ))}
+                {Array.from({ length: leading }, (_, i) => (
+                  <View key={`pad-${i}`} className="cal-day cal-day--pad" />
+                ))}
+                {calendar.days.map((d) => (
+                  <View
+                    key={d.date}
+                    className={`cal-day cal-day--${d.state} ${d.memberDay ? 'cal-day--member' : ''}`}
+                    data-date={d.date}
+                    onClick={() => d.state === 'missed' && calendar.month === calendar.today.slice(0, 7) && void makeup(d.date)}
+                  >
+                    {Number(d.date.slice(8))}
+                  </View>
+                ))}
+              </View>
+              <Text className="muted">漏签的日子可点击补签（本月剩余 {calendar.makeup.remaining} 次，每次 {calendar.makeup.costPoints} 积分）</Text>
+            </View>
+            <View className="card checkin-remind" onClick={() => void subscribe()}>
+              <Text>开启每日签到提醒</Text>
+              <Text className="muted">›</Text>
+            </View>
+          </>
+        )}
       </MemberGate>
     </View>
   );

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
-import type { MyTier } from '@mall/shared';
+import type { MyTier, components } from '@mall/shared';
 import { MemberGate } from '../../components/MemberStatus';
 import { MemberCard } from '../../components/MemberCard';
 import { TierProgress } from '../../components/TierProgress';
+import { MemberDayBanner } from '../../components/MemberDayBanner';
 import { useMember } from '../../stores/member-context';
 import { api } from '../../services/request';
 import './index.scss';
@@ -12,7 +13,11 @@ import './index.scss';
 export default function HomePage() {
   const { member, reload } = useMember();
   const [tier, setTier] = useState<MyTier | null>(null);
-  const loadTier = () => void api.get('/api/tiers/me', undefined, { silent: true }).then(setTier, () => setTier(null));
+  const [memberDay, setMemberDay] = useState<components['schemas']['MemberDayResponse'] | null>(null);
+  const loadTier = () => {
+    void api.get('/api/tiers/me', undefined, { silent: true }).then(setTier, () => setTier(null));
+    void api.get('/api/member-day', undefined, { silent: true }).then(setMemberDay, () => setMemberDay(null));
+  };
   useEffect(() => {
     if (member) loadTier();
   }, [member?.id]);
@@ -33,6 +38,7 @@ export default function HomePage() {
           <>
             {member.isBirthdayMonth && <View className="card birthday-greeting">🎂 生日快乐！生日月专属积分已为您备好</View>}
             <MemberCard member={member} />
+            {memberDay && <MemberDayBanner memberDay={memberDay} tier={member.tier} onClaimed={loadTier} />}
             {member.expiringPoints && (
               <View className="card expiring-points muted">
                 {member.expiringPoints.points} 积分将于 {member.expiringPoints.date} 到期，记得使用哦

@@ -1,0 +1,37 @@
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '../../server/test/harness';
+import { launchChromium } from './chromium';
+import { startAppWithSites } from './app-under-test';
+
+jest.setTimeout(90_000);
+
+describe('check-in in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startAppWithSites();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('the shopper checks in from the H5 app and sees the calendar and points update', async () => {
+    await t.setClock('2026-03-12T04:00:00Z');
+    await t.loginMember('browser-checkin');
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${t.baseUrl}/h5/?openid=browser-checkin#/pages/checkin/index`);
+    await page.locator('.checkin-streak').filter({ hasText: '已连续签到 0 天' }).waitFor({ timeout: 30_000 });
+    await page.locator('.cal-day[data-date="2026-03-12"].cal-day--today').waitFor();
+    await page.locator('.checkin-button').click();
+    await page.locator('.checkin-reward').filter({ hasText: '+5积分' }).waitFor();
+    await page.locator('.cal-day[data-date="2026-03-12"].cal-day--checked').waitFor();
+    await page.locator('.checkin-streak').filter({ hasText: '已连续签到 1 天' }).waitFor();
+    await page.locator('.checkin-button').filter({ hasText: '今日已签到' }).waitFor();
+    await page.locator('.next-reward').filter({ hasText: '再签 6 天得 20积分' }).waitFor();
+    const { body } = await t.request('GET', '/api/checkins/calendar?month=2026-03', { token: (await t.loginMember('browser-checkin')).token });
+    expect(body).toMatchObject({ checkedInToday: true, streak: 1 });
+  });
+});
