@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../../server/test/harness';
+import { TEST_ADMIN } from '../../server/test/harness';
 import { launchChromium } from './chromium';
 import { startAppWithSites } from './app-under-test';
 
@@ -33,5 +34,21 @@ describe('check-in in a real browser', () => {
     await page.locator('.next-reward').filter({ hasText: '再签 6 天得 20积分' }).waitFor();
     const { body } = await t.request('GET', '/api/checkins/calendar?month=2026-03', { token: (await t.loginMember('browser-checkin')).token });
     expect(body).toMatchObject({ checkedInToday: true, streak: 1 });
+  });
+
+  it('the merchant sees the check-in chart and changes the base points', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${t.baseUrl}/admin/login`);
+    await page.locator('#username').fill(TEST_ADMIN.username);
+    await page.locator('#password').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('[data-testid="stat-total-members"]').waitFor();
+    await page.getByText('签到设置').first().click();
+    await page.locator('[data-testid="checkin-chart"] canvas').waitFor();
+    const base = page.locator('#ladder_basePoints');
+    await base.fill('8');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('签到规则已保存').waitFor();
+    expect((await t.request('GET', '/api/admin/checkins/settings', { token: await t.adminToken() })).body.ladder.basePoints).toBe(8);
   });
 });

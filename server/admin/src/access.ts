@@ -10,6 +10,8 @@ export const ACCESS: Record<string, AdminRole[]> = {
   members: ['owner', 'operator', 'analyst'],
   tiers: ['owner', 'operator'],
   coupons: ['owner', 'operator', 'analyst'],
+  checkin: ['owner', 'operator', 'analyst'],
+  memberDay: ['owner', 'operator'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

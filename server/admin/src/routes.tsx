@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { CrownOutlined, DashboardOutlined, GiftOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -16,4 +16,6 @@ export const SECTIONS: Section[] = [
   { path: '/members', label: '会员管理', icon: <TeamOutlined />, access: 'members', page: lazy(() => import('./pages/members')) },
   { path: '/tiers', label: '会员等级', icon: <CrownOutlined />, access: 'tiers', page: lazy(() => import('./pages/tiers')) },
   { path: '/coupons', label: '优惠券', icon: <GiftOutlined />, access: 'coupons', page: lazy(() => import('./pages/coupons')) },
+  { path: '/checkin', label: '签到设置', icon: <CalendarOutlined />, access: 'checkin', page: lazy(() => import('./pages/checkin')) },
+  { path: '/member-day', label: '会员日', icon: <StarOutlined />, access: 'memberDay', page: lazy(() => import('./pages/member-day')) },
 ];

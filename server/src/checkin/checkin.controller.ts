@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, MemberPrincipal } from '../auth/auth.decorators';
@@ -9,6 +9,7 @@ import { CheckinService } from './checkin.service';
 import { CheckinAdminService } from './checkin-admin.service';
 
 export class StatsQuery {
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 90 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90) days?: number;
 }
 

@@ -2278,7 +2278,9 @@ export interface operations {
     };
     CheckinController_stats: {
         parameters: {
-            query?: never;
+            query?: {
+                days?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -98,10 +98,10 @@ describe('check-in rules', () => {
   it.each([
     [{ ...L, steps: [{ day: 7, points: 20 }, { day: 30, couponTemplateId: 'tmpl-10-yuan' }] }, null],
     // The default's 30-day coupon must be chosen by the merchant before the ladder is saved.
-    [L, 'every step needs points or a coupon'],
-    [{ ...L, basePoints: -1 }, 'basePoints must be a non-negative integer'],
-    [{ ...L, steps: [{ day: 7, points: 20 }, { day: 7, points: 5 }] }, 'step days must be different'],
-    [{ ...L, steps: [{ day: 0, points: 20 }] }, 'step days must be integers from 1 to 366'],
+    [L, '每一档都需要设置积分或优惠券'],
+    [{ ...L, basePoints: -1 }, '每日基础积分必须是非负整数'],
+    [{ ...L, steps: [{ day: 7, points: 20 }, { day: 7, points: 5 }] }, '阶梯天数不能重复'],
+    [{ ...L, steps: [{ day: 0, points: 20 }] }, '阶梯天数必须是 1 到 366 的整数'],
   ])('validates ladders', (ladder, problem) => {
     expect(validateLadder(ladder)).toBe(problem);
   });

@@ -25,14 +25,14 @@ export const DEFAULT_CHECKIN_LADDER: CheckinLadder = {
   repeat: true,
 };
 
-/** Null when usable; otherwise what is wrong. */
+/** Null when usable; otherwise what is wrong, in words the merchant reads. */
 export function validateLadder(l: CheckinLadder): string | null {
-  if (!Number.isSafeInteger(l.basePoints) || l.basePoints < 0) return 'basePoints must be a non-negative integer';
+  if (!Number.isSafeInteger(l.basePoints) || l.basePoints < 0) return '每日基础积分必须是非负整数';
   const days = l.steps.map((s) => s.day);
-  if (days.some((d) => !Number.isSafeInteger(d) || d < 1 || d > 366)) return 'step days must be integers from 1 to 366';
-  if (new Set(days).size !== days.length) return 'step days must be different';
-  if (l.steps.some((s) => s.points !== undefined && (!Number.isSafeInteger(s.points) || s.points < 0))) return 'step points must be non-negative integers';
-  if (l.steps.some((s) => !s.points && !s.couponTemplateId)) return 'every step needs points or a coupon';
+  if (days.some((d) => !Number.isSafeInteger(d) || d < 1 || d > 366)) return '阶梯天数必须是 1 到 366 的整数';
+  if (new Set(days).size !== days.length) return '阶梯天数不能重复';
+  if (l.steps.some((s) => s.points !== undefined && (!Number.isSafeInteger(s.points) || s.points < 0))) return '阶梯积分必须是非负整数';
+  if (l.steps.some((s) => !s.points && !s.couponTemplateId)) return '每一档都需要设置积分或优惠券';
   return null;
 }
 

@@ -26,9 +26,9 @@ describe('member day', () => {
   });
 
   it.each([
-    [{ kind: 'monthDay', day: 0 }, 'day must be 1-31'],
-    [{ kind: 'weekday', weekday: 7 }, 'weekday must be 0-6'],
-    [{ kind: 'monthDay', day: 8, extraDates: ['2026-02-30'] }, 'extra dates must be YYYY-MM-DD'],
+    [{ kind: 'monthDay', day: 0 }, '每月日期必须是 1 到 31'],
+    [{ kind: 'weekday', weekday: 7 }, '星期必须是 0（周日）到 6'],
+    [{ kind: 'monthDay', day: 8, extraDates: ['2026-02-30'] }, '额外会员日必须是 YYYY-MM-DD 格式的有效日期'],
     [{ kind: 'weekday', weekday: 3, extraDates: ['2026-11-11'] }, null],
   ] as const)('validates %j', (schedule, problem) => {
     expect(validateMemberDay(schedule as never)).toBe(problem);

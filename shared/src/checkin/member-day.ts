@@ -35,8 +35,8 @@ export function nextMemberDay(from: string, s: MemberDaySchedule): string | null
 
 /** Null when usable; otherwise what is wrong. */
 export function validateMemberDay(s: MemberDaySchedule): string | null {
-  if (s.kind === 'monthDay' && (!Number.isInteger(s.day) || s.day < 1 || s.day > 31)) return 'day must be 1-31';
-  if (s.kind === 'weekday' && (!Number.isInteger(s.weekday) || s.weekday < 0 || s.weekday > 6)) return 'weekday must be 0-6';
-  if ((s.extraDates ?? []).some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !dayjs.utc(d).isValid() || dayjs.utc(d).format('YYYY-MM-DD') !== d)) return 'extra dates must be YYYY-MM-DD';
+  if (s.kind === 'monthDay' && (!Number.isInteger(s.day) || s.day < 1 || s.day > 31)) return '每月日期必须是 1 到 31';
+  if (s.kind === 'weekday' && (!Number.isInteger(s.weekday) || s.weekday < 0 || s.weekday > 6)) return '星期必须是 0（周日）到 6';
+  if ((s.extraDates ?? []).some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !dayjs.utc(d).isValid() || dayjs.utc(d).format('YYYY-MM-DD') !== d)) return '额外会员日必须是 YYYY-MM-DD 格式的有效日期';
   return null;
 }

@@ -25,10 +25,10 @@ describe('tier rules', () => {
 
   it.each([
     [{ silver: 1000, gold: 5000, diamond: 20000 }, null],
-    [{ silver: 1000, gold: 1000, diamond: 20000 }, 'thresholds must increase strictly: silver < gold < diamond'],
-    [{ silver: 6000, gold: 5000, diamond: 20000 }, 'thresholds must increase strictly: silver < gold < diamond'],
-    [{ silver: 0, gold: 5000, diamond: 20000 }, 'silver must be a positive integer'],
-    [{ silver: 10.5, gold: 5000, diamond: 20000 }, 'silver must be a positive integer'],
+    [{ silver: 1000, gold: 1000, diamond: 20000 }, '门槛必须逐级递增：银卡 < 金卡 < 钻石'],
+    [{ silver: 6000, gold: 5000, diamond: 20000 }, '门槛必须逐级递增：银卡 < 金卡 < 钻石'],
+    [{ silver: 0, gold: 5000, diamond: 20000 }, '银卡会员门槛必须是正整数'],
+    [{ silver: 10.5, gold: 5000, diamond: 20000 }, '银卡会员门槛必须是正整数'],
   ])('validates %j', (t, message) => {
     expect(validateThresholds(t)).toBe(message);
   });

@@ -1,4 +1,4 @@
-import { TIER_CODES, TierCode } from '../tiers/tier-names';
+import { TIER_CODES, TIER_LABELS, TierCode } from '../tiers/tier-names';
 
 /** Growth value needed for each tier above Normal. */
 export interface TierThresholds {
@@ -28,9 +28,9 @@ export const DEFAULT_TIER_BENEFITS: Record<TierCode, TierBenefits> = {
 /** Null when usable; otherwise what is wrong (positive integers, strictly increasing). */
 export function validateThresholds(t: TierThresholds): string | null {
   for (const tier of ['silver', 'gold', 'diamond'] as const) {
-    if (!Number.isSafeInteger(t[tier]) || t[tier] <= 0) return `${tier} must be a positive integer`;
+    if (!Number.isSafeInteger(t[tier]) || t[tier] <= 0) return `${TIER_LABELS[tier]}门槛必须是正整数`;
   }
-  if (!(t.silver < t.gold && t.gold < t.diamond)) return 'thresholds must increase strictly: silver < gold < diamond';
+  if (!(t.silver < t.gold && t.gold < t.diamond)) return '门槛必须逐级递增：银卡 < 金卡 < 钻石';
   return null;
 }
 
