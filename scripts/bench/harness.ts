@@ -61,7 +61,15 @@ export function stop(child: ChildProcess): Promise<void> {
 
 export async function load(
   name: string,
-  opts: { url: string; connections: number; durationS: number; method?: 'POST' | 'GET'; body: () => string; headers?: Record<string, string> },
+  opts: {
+    url: string;
+    connections: number;
+    durationS: number;
+    method?: 'POST' | 'GET';
+    body: () => string;
+    headers?: Record<string, string>;
+    headersPerRequest?: () => Record<string, string>;
+  },
 ): Promise<RunResult> {
   const result = await autocannon({
     url: opts.url,
@@ -69,7 +77,15 @@ export async function load(
     duration: opts.durationS,
     method: opts.method ?? 'POST',
     headers: { 'content-type': 'application/json', ...(opts.headers ?? {}) },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.body() }) }],
+    requests: [
+      {
+        setupRequest: (req: Record<string, any>) => ({
+          ...req,
+          body: opts.body(),
+          headers: { ...req.headers, ...(opts.headersPerRequest ? opts.headersPerRequest() : {}) },
+        }),
+      },
+    ],
   });
   return {
     name,

@@ -1,6 +1,7 @@
 /** `npm run bench -- <name>`: runs one named benchmark against its baseline in the same run. */
 const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   login: () => import('./login.bench').then((m) => m.run()),
+  checkin: () => import('./checkin.bench').then((m) => m.run()),
   'tier-review': () => import('./tier-review.bench').then((m) => m.run()),
 };
 

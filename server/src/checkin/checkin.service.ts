@@ -6,9 +6,9 @@ import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/db-errors';
+import { lockAndLoadMember } from '../database/locks';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { SettingsService } from '../settings/settings.service';
-import { MemberEntity } from '../members/member.entity';
 import { PointsService } from '../points/points.service';
 import { CouponsService } from '../coupons/coupons.service';
 import { TiersService } from '../tiers/tiers.service';
@@ -59,8 +59,8 @@ export class CheckinService {
     private readonly memberDay: MemberDayService,
   ) {}
 
-  settings(): Promise<CheckinSettings> {
-    return this.settingsStore.get(CHECKIN_SETTINGS_KEY, DEFAULT_CHECKIN_SETTINGS);
+  settings(em?: EntityManager): Promise<CheckinSettings> {
+    return this.settingsStore.get(CHECKIN_SETTINGS_KEY, DEFAULT_CHECKIN_SETTINGS, em);
   }
 
   async checkIn(memberId: string): Promise<Outcome<CheckinResult>> {
@@ -80,14 +80,16 @@ export class CheckinService {
 
   private async checkInTx(tx: Tx, memberId: string, today: string): Promise<Outcome<CheckinResult>> {
     const { em } = tx;
-    const [settings, tierSettings, memberDay] = await Promise.all([this.settings(), this.tiers.settings(), this.memberDay.isMemberDay(today)]);
+    const settings = await this.settings(em);
+    const tierSettings = await this.tiers.settings(em);
+    const memberDay = await this.memberDay.isMemberDay(today, em);
     const previous = await em.findOneBy(CheckinEntity, { memberId, day: addDays(today, -1) });
     const streak = previous ? previous.streak + 1 : 1;
     const row = em.create(CheckinEntity, { id: newId(), memberId, day: today, kind: 'normal', streak, points: 0, rewards: '[]', createdAt: this.clock.now() });
     // The unique (member, day) key decides a race before anything is awarded.
     await em.insert(CheckinEntity, row);
 
-    const member = await em.findOneBy(MemberEntity, { id: memberId });
+    const member = await lockAndLoadMember(em, memberId);
     if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
     const holiday = settings.holidays.includes(today);
     const tierPct = tierSettings.benefits[member.tier].checkinMultiplierPct;

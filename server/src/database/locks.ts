@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { MemberEntity } from '../members/member.entity';
 
 /**
  * Locks a member's row for the rest of the transaction, so every balance change of one member is
@@ -8,6 +9,13 @@ export async function lockMemberRow(em: EntityManager, memberId: string): Promis
   const sql = em.connection.options.type === 'mysql' ? 'SELECT id FROM members WHERE id = ? FOR UPDATE' : 'SELECT id FROM members WHERE id = ?';
   const rows: unknown[] = await em.query(sql, [memberId]);
   return rows.length > 0;
+}
+
+/** Locks the member row (MySQL) and returns it, in one round trip. */
+export async function lockAndLoadMember(em: EntityManager, memberId: string): Promise<MemberEntity | null> {
+  const qb = em.createQueryBuilder(MemberEntity, 'm').where('m.id = :memberId', { memberId });
+  if (em.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
+  return qb.getOne();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { isMemberDay, nextMemberDay } from '@mall/shared';
 import { SettingsService } from '../settings/settings.service';
 import { ClockService } from '../clock/clock.service';
@@ -12,12 +13,12 @@ export class MemberDayService {
     private readonly clock: ClockService,
   ) {}
 
-  settings(): Promise<MemberDaySettings> {
-    return this.settingsStore.get(MEMBER_DAY_SETTINGS_KEY, DEFAULT_MEMBER_DAY_SETTINGS);
+  settings(em?: EntityManager): Promise<MemberDaySettings> {
+    return this.settingsStore.get(MEMBER_DAY_SETTINGS_KEY, DEFAULT_MEMBER_DAY_SETTINGS, em);
   }
 
-  async isMemberDay(day: string = this.clock.today()): Promise<boolean> {
-    return isMemberDay(day, (await this.settings()).schedule);
+  async isMemberDay(day: string = this.clock.today(), em?: EntityManager): Promise<boolean> {
+    return isMemberDay(day, (await this.settings(em)).schedule);
   }
 
   async nextMemberDay(from: string = this.clock.today()): Promise<string | null> {

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
-import { lockMemberRow } from '../database/locks';
+import { lockAndLoadMember, lockMemberRow } from '../database/locks';
 import { SettingsService } from '../settings/settings.service';
 import { MemberEntity } from '../members/member.entity';
 import { PointsEntryEntity, PointsHoldEntity, PointsLotEntity, PointsLotTakeEntity, PointsReason } from './points.entities';
@@ -54,27 +54,29 @@ export class PointsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  pointsSettings(): Promise<PointsSettings> {
-    return this.settings.get('points', DEFAULT_POINTS_SETTINGS);
+  pointsSettings(em?: EntityManager): Promise<PointsSettings> {
+    return this.settings.get('points', DEFAULT_POINTS_SETTINGS, em);
   }
 
   async apply(em: EntityManager, change: PointsChange): Promise<Outcome<AppliedChange, PointsFailure>> {
     if (!Number.isSafeInteger(change.delta) || change.delta === 0) return fail('INVALID_AMOUNT', '积分数量无效');
-    if (!(await lockMemberRow(em, change.memberId))) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
+    const member = await lockAndLoadMember(em, change.memberId);
+    if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
 
     const existing = await em.findOneBy(PointsEntryEntity, { memberId: change.memberId, reason: change.reason, ref: change.ref });
     if (existing) return ok({ entry: existing, applied: false });
 
+    // The row is locked, so the balance read with it is current; the update is still conditional
+    // on it, so nothing can slip between the read and the write.
+    const balanceAfter = member.pointsBalance + change.delta;
+    if (balanceAfter < 0) return fail('NOT_ENOUGH_POINTS', '积分不足', HttpStatus.CONFLICT);
     const moved = await em
       .createQueryBuilder()
       .update(MemberEntity)
-      .set({ pointsBalance: () => `points_balance + ${Number(change.delta)}` })
-      .where('id = :id', { id: change.memberId })
-      .andWhere('points_balance + :delta >= 0', { delta: change.delta })
+      .set({ pointsBalance: balanceAfter })
+      .where('id = :id AND points_balance = :before', { id: change.memberId, before: member.pointsBalance })
       .execute();
-    if (!moved.affected) return fail('NOT_ENOUGH_POINTS', '积分不足', HttpStatus.CONFLICT);
-
-    const [{ points_balance: balanceAfter }] = await em.query('SELECT points_balance FROM members WHERE id = ?', [change.memberId]);
+    if (!moved.affected) throw new Error(`points balance of ${change.memberId} changed under its row lock`);
     const now = this.clock.now();
     const entry = em.create(PointsEntryEntity, {
       id: newId(),
@@ -88,7 +90,7 @@ export class PointsService {
     });
     await em.insert(PointsEntryEntity, entry);
     if (change.delta > 0) {
-      const { expiryYears } = await this.pointsSettings();
+      const { expiryYears } = await this.pointsSettings(em);
       await em.insert(PointsLotEntity, {
         id: entry.id,
         memberId: change.memberId,

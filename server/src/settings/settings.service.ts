@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { StoreSettingEntity } from './store-setting.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -20,10 +20,14 @@ export class SettingsService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async get<T>(key: string, defaults: T): Promise<T> {
+  /**
+   * Inside a transaction pass its EntityManager: reading through the pool instead would need a
+   * second connection while holding one, and under load every connection ends up waiting.
+   */
+  async get<T>(key: string, defaults: T, em?: EntityManager): Promise<T> {
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < SettingsService.TTL_MS) return cached.value as T;
-    const row = await this.settings.findOneBy({ key });
+    const row = em ? await em.findOneBy(StoreSettingEntity, { key }) : await this.settings.findOneBy({ key });
     const value = row ? ({ ...defaults, ...JSON.parse(row.value) } as T) : defaults;
     this.cache.set(key, { value, at: Date.now() });
     return value;

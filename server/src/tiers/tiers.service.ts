@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
-import { dbTime, lockMemberRow } from '../database/locks';
+import { dbTime, lockAndLoadMember } from '../database/locks';
 import type { Tx } from '../database/transaction-runner';
 import { SettingsService } from '../settings/settings.service';
 import { MemberEntity } from '../members/member.entity';
@@ -39,8 +39,8 @@ export class TiersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  settings(): Promise<TierSettings> {
-    return this.settingsStore.get(TIER_SETTINGS_KEY, DEFAULT_TIER_SETTINGS);
+  settings(em?: EntityManager): Promise<TierSettings> {
+    return this.settingsStore.get(TIER_SETTINGS_KEY, DEFAULT_TIER_SETTINGS, em);
   }
 
   async updateSettings(patch: Partial<Omit<TierSettings, 'icons'>>, adminId: string): Promise<Outcome<TierSettings>> {
@@ -78,14 +78,14 @@ export class TiersService {
    */
   async addGrowth(tx: Tx, change: GrowthChange): Promise<{ applied: boolean; tier: TierCode }> {
     const { em } = tx;
-    await lockMemberRow(em, change.memberId);
-    const member = await em.findOneByOrFail(MemberEntity, { id: change.memberId });
+    const member = await lockAndLoadMember(em, change.memberId);
+    if (!member) throw new Error(`member ${change.memberId} not found`);
     const existing = await em.findOneBy(GrowthEntryEntity, { memberId: change.memberId, reason: change.reason, ref: change.ref });
     if (existing || change.delta <= 0) return { applied: false, tier: member.tier };
     const now = this.clock.now();
     await em.insert(GrowthEntryEntity, { id: newId(), memberId: change.memberId, delta: change.delta, reason: change.reason, ref: change.ref, createdAt: now });
     const growth = await this.growthLast12Months(em, change.memberId);
-    const reached = tierForGrowth(growth, (await this.settings()).thresholds);
+    const reached = tierForGrowth(growth, (await this.settings(em)).thresholds);
     if (tierRank(reached) <= tierRank(member.tier)) return { applied: true, tier: member.tier };
     await em.update(MemberEntity, { id: member.id }, { tier: reached, tierReachedAt: now, tierReviewOn: this.reviewDayAfterYear(now) });
     await em.insert(TierHistoryEntity, { id: newId(), memberId: member.id, fromTier: member.tier, toTier: reached, reason: 'upgrade', growth12m: growth, createdAt: now });
@@ -100,7 +100,7 @@ export class TiersService {
   }
 
   async overview(em: EntityManager, member: MemberEntity) {
-    const settings = await this.settings();
+    const settings = await this.settings(em);
     const growth = await this.growthLast12Months(em, member.id);
     return {
       tier: member.tier,
