@@ -10,6 +10,8 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { PointsService } from '../points/points.service';
 import { TiersService } from '../tiers/tiers.service';
 import { GrowthEntryEntity } from '../tiers/tier.entities';
+import { CheckinEntity } from '../checkin/checkin.entity';
+import { addDays } from '@mall/shared';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -72,7 +74,31 @@ export class DemoSeedService implements OnApplicationBootstrap {
         }
       }
     });
+    await this.seedCheckins(members.slice(0, 120), now);
     this.logger.log(`Seeded ${members.length} demo members`);
+  }
+
+  /** A month of check-in history for the most active members, through the ledger like real ones. */
+  private async seedCheckins(members: MemberEntity[], now: Date): Promise<void> {
+    const rand = mulberry32(7);
+    const today = this.clock.today(now);
+    await this.tx.run(async ({ em }) => {
+      for (const m of members) {
+        let streak = 0;
+        for (let back = 29; back >= 1; back--) {
+          const day = addDays(today, -back);
+          if (new Date(`${day}T00:00:00Z`).getTime() < m.joinedAt.getTime() || rand() < 0.3) {
+            streak = 0;
+            continue;
+          }
+          streak++;
+          const result = await this.points.apply(em, { memberId: m.id, delta: 5, reason: 'checkin', ref: day });
+          if (!result.ok) throw new Error(result.message);
+          const rewards = JSON.stringify([{ kind: 'points', points: 5, label: '5积分', reason: 'checkin' }]);
+          await em.insert(CheckinEntity, { id: newId(), memberId: m.id, day, kind: 'normal', streak, points: 5, rewards, createdAt: new Date(`${day}T01:00:00Z`) });
+        }
+      }
+    });
   }
 
   buildMembers(now: Date): MemberEntity[] {

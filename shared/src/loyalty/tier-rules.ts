@@ -34,10 +34,17 @@ export function validateThresholds(t: TierThresholds): string | null {
   return null;
 }
 
+/** Position of a tier in the ladder (normal 0 … diamond 3), for "is this an upgrade?" checks. */
 export function tierRank(tier: TierCode): number {
   return TIER_CODES.indexOf(tier);
 }
 
+/** Sort comparator by rank: negative when `a` is below `b`, 0 when equal, positive when above. */
+export function compareTiers(a: TierCode, b: TierCode): number {
+  return tierRank(a) - tierRank(b);
+}
+
+/** Growth needed to reach a tier (normal needs 0). */
 export function thresholdOf(tier: TierCode, t: TierThresholds): number {
   return tier === 'normal' ? 0 : t[tier];
 }
@@ -68,12 +75,16 @@ export function reviewOutcome(tier: TierCode, growthLast12Months: number, t: Tie
   return TIER_CODES[tierRank(tier) - 1];
 }
 
-/** One growth point per whole yuan paid. */
+/** One growth point per whole yuan paid (fractions of a yuan, refunds and bad input earn nothing). */
 export function growthForPayment(paidFen: number): number {
-  return Math.floor(Math.max(0, paidFen) / 100);
+  if (!Number.isFinite(paidFen) || paidFen <= 0) return 0;
+  return Math.floor(paidFen / 100);
 }
 
-/** Applies an integer percentage to points, rounding down. */
-export function applyPct(points: number, pct: number): number {
+/** Applies an integer percentage to points, rounding down, so multipliers never produce fractional points. */
+export function applyMultiplierPct(points: number, pct: number): number {
   return Math.floor((points * pct) / 100);
 }
+
+/** Same as {@link applyMultiplierPct}; kept for existing callers. */
+export const applyPct = applyMultiplierPct;

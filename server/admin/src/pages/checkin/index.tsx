@@ -51,6 +51,7 @@ export default function CheckinSettingsPage() {
               <Switch checkedChildren="循环" unCheckedChildren="不循环" />
             </Form.Item>
           </Space>
+          <div>
           <Form.List name={['ladder', 'steps']}>
             {(fields, { add, remove }) => (
               <>
@@ -77,6 +78,7 @@ export default function CheckinSettingsPage() {
               </>
             )}
           </Form.List>
+          </div>
         </Card>
         <Card title="倍率、补签与提醒" style={{ marginTop: 16 }}>
           <Space wrap size="large">
