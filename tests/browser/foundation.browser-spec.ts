@@ -61,7 +61,9 @@ describe('foundation in a real browser', () => {
     await page.getByPlaceholder('搜索昵称或会员ID').fill('要找的');
     await page.getByPlaceholder('搜索昵称或会员ID').press('Enter');
     const table = page.locator('[data-testid="members-table"]');
-    await table.getByText('要找的会员').waitFor({ timeout: 20_000 });
+    // Wait for the filtered page itself (the previous page stays on screen while it loads).
+    await table.getByText('共 1 位会员').waitFor({ timeout: 20_000 });
+    await table.getByText('要找的会员').waitFor();
     expect(await table.locator('tbody tr').filter({ hasText: '会员' }).count()).toBe(1);
   });
 
