@@ -64,7 +64,7 @@ export class MemberAuthService {
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) {
       return fail('INVALID_REFRESH_TOKEN', '登录已过期，请重新登录', HttpStatus.UNAUTHORIZED);
     }
-    const claimed = await this.tx.run(({ em }) => em.update(RefreshTokenEntity, { id: row.id, usedAt: IsNull() }, { usedAt: now }));
+    const claimed = await this.tx.write((em) => em.update(RefreshTokenEntity, { id: row.id, usedAt: IsNull() }, { usedAt: now }));
     if (!claimed.affected) return fail('INVALID_REFRESH_TOKEN', '登录已过期，请重新登录', HttpStatus.UNAUTHORIZED);
     const member = await this.members.findById(row.memberId);
     if (!member) return fail('INVALID_REFRESH_TOKEN', '登录已过期，请重新登录', HttpStatus.UNAUTHORIZED);
@@ -76,7 +76,7 @@ export class MemberAuthService {
     const now = this.clock.now();
     const { token: refreshToken, hash } = this.tokens.newRefreshToken();
     const expiresAt = new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000);
-    await this.tx.run(({ em }) => em.insert(RefreshTokenEntity, {
+    await this.tx.write((em) => em.insert(RefreshTokenEntity, {
       id: newId(),
       tokenHash: hash,
       memberId,

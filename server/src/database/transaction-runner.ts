@@ -36,6 +36,16 @@ export class TransactionRunner {
     return result;
   }
 
+  /**
+   * One self-contained statement (an insert, an update): MySQL runs it in autocommit, which is
+   * atomic on its own and saves the BEGIN/COMMIT round trips; SQLite still queues it behind any
+   * open transaction on its shared connection.
+   */
+  write<T>(statement: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialize) return statement(this.dataSource.manager);
+    return this.run(({ em }) => statement(em));
+  }
+
   private async runWithRetry<T>(work: (tx: Tx) => Promise<T>, attempts: number): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -89,14 +89,13 @@ export class MembersService {
 
   private async touchLogin(member: MemberEntity, identity: WechatIdentity, now: Date): Promise<void> {
     member.lastActiveAt = now;
-    await this.tx.run(async ({ em }) => {
-      await em.update(MemberEntity, { id: member.id }, { lastActiveAt: now });
-      await em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, updatedAt: now });
-    });
+    // Two independent facts (activity time, latest session key): each update stands on its own.
+    await this.tx.write((em) => em.update(MemberEntity, { id: member.id }, { lastActiveAt: now }));
+    await this.tx.write((em) => em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, updatedAt: now }));
   }
 
   async touchActivity(memberId: string): Promise<void> {
-    await this.tx.run(({ em }) => em.update(MemberEntity, { id: memberId }, { lastActiveAt: this.clock.now() }));
+    await this.tx.write((em) => em.update(MemberEntity, { id: memberId }, { lastActiveAt: this.clock.now() }));
   }
 
   async updateProfile(memberId: string, dto: UpdateProfileDto): Promise<Outcome<MemberEntity>> {
