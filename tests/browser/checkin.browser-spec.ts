@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../../server/test/harness';
-import { TEST_ADMIN } from '../../server/test/harness';
-import { launchChromium } from './chromium';
-import { startAppWithSites } from './app-under-test';
+import { adminPage, useBrowserFixture } from './browser-fixture';
 
 jest.setTimeout(90_000);
 
 describe('check-in in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await startAppWithSites();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const f = useBrowserFixture();
 
   it('the shopper checks in from the H5 app and sees the calendar and points update', async () => {
+    const { t, browser } = f;
     await t.setClock('2026-03-12T04:00:00Z');
     await t.loginMember('browser-checkin');
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -37,12 +24,8 @@ describe('check-in in a real browser', () => {
   });
 
   it('the merchant sees the check-in chart and changes the base points', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${t.baseUrl}/admin/login`);
-    await page.locator('#username').fill(TEST_ADMIN.username);
-    await page.locator('#password').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.locator('[data-testid="stat-total-members"]').waitFor();
+    const { t } = f;
+    const page = await adminPage(f, { width: 1280, height: 900 });
     await page.getByText('签到设置').first().click();
     await page.locator('[data-testid="checkin-chart"] canvas').waitFor();
     const base = page.locator('#ladder_basePoints');

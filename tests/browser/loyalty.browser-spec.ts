@@ -1,35 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../../server/test/harness';
-import { TEST_ADMIN } from '../../server/test/harness';
-import { launchChromium } from './chromium';
-import { startAppWithSites } from './app-under-test';
+import { adminPage as openAdmin, useBrowserFixture } from './browser-fixture';
 
 jest.setTimeout(90_000);
 
 describe('loyalty in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await startAppWithSites();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function adminPage(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${t.baseUrl}/admin/login`);
-    await page.locator('#username').fill(TEST_ADMIN.username);
-    await page.locator('#password').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.locator('[data-testid="stat-total-members"]').waitFor();
-    return page;
-  }
+  const f = useBrowserFixture();
+  const adminPage = () => openAdmin(f);
 
   it('the merchant adjusts a member’s points with a reason, and the shopper sees the new balance', async () => {
+    const { t, browser } = f;
     const { token } = await t.loginMember('browser-points');
     await t.request('PATCH', '/api/members/me', { token, body: { nickname: '积分会员' } });
     const page = await adminPage();
@@ -48,6 +26,7 @@ describe('loyalty in a real browser', () => {
   });
 
   it('the merchant refuses non-increasing tier thresholds in the admin', async () => {
+    const { t } = f;
     const page = await adminPage();
     await page.getByText('会员等级').first().click();
     const gold = page.locator('[data-testid="threshold-gold"] input, input[data-testid="threshold-gold"]').first();

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TIER_CODES, TierCode } from '@mall/shared';
+import { PageQuery } from '../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -55,23 +56,7 @@ export class UpdateProfileDto {
   birthday?: string;
 }
 
-export class AdminMemberQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-
+export class AdminMemberQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Nickname fragment or exact member id', maxLength: 64 })
   @IsOptional()
   @Transform(trim)
