@@ -47,7 +47,8 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
   if (exception instanceof SyntaxError) {
     return { status: 400, body: { code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' } };
   }
-  if (exception instanceof QueryFailedError || isConnectionError(exception)) {
+  // The database being away is a 503 (try again); any other failed query is a bug, so a 500.
+  if (isConnectionError(exception) || (exception instanceof QueryFailedError && isConnectionError(exception.driverError))) {
     return { status: 503, body: defaultErrorFor(503) };
   }
   return { status: 500, body: defaultErrorFor(500) };
@@ -55,5 +56,5 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
 
 function isConnectionError(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'SQLITE_BUSY'].includes(code);
+  return ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'SQLITE_BUSY', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN'].includes(code);
 }
