@@ -1,7 +1,7 @@
 import { Image, Swiper, SwiperItem, View, Text, Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { components } from '@mall/shared';
-import { api } from '../services/request';
+import { api, ignoreApiError } from '../services/request';
 import './MemberDayBanner.scss';
 
 type MemberDay = components['schemas']['MemberDayResponse'];
@@ -38,7 +38,7 @@ export function MemberDayBanner({ memberDay, tier, onClaimed }: { memberDay: Mem
           <>
             <Text className="member-day-countdown">今天是会员日 · 签到积分翻倍{mine ? ` · 专享 ${mine.pricePct / 10} 折` : ''}</Text>
             {mine?.couponTemplateId && (
-              <Button className="btn-primary member-day__claim" size="mini" disabled={mine.claimed} onClick={() => void claim()}>
+              <Button className="btn-primary member-day__claim" size="mini" disabled={mine.claimed} onClick={() => void claim().catch(ignoreApiError)}>
                 {mine.claimed ? '已领取' : `领${mine.couponName ?? '会员日券'}`}
               </Button>
             )}

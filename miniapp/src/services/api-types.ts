@@ -27,3 +27,10 @@ export type BodyOf<P extends keyof paths, M extends HttpMethod> = Operation<P, M
     : undefined;
 
 export type QueryOf<P extends keyof paths, M extends HttpMethod> = Operation<P, M> extends { parameters: { query?: infer Q } } ? Q : never;
+
+/** Path parameters (`{id}` in the path), or never when the path has none. */
+export type PathParamsOf<P extends keyof paths, M extends HttpMethod> = Operation<P, M> extends { parameters: { path: infer X } }
+  ? X extends Record<string, unknown>
+    ? X
+    : never
+  : never;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { components } from '@mall/shared';
-import { api, ApiError } from '../../services/request';
+import { api, ApiError, ignoreApiError } from '../../services/request';
 import { requestSubscribe } from '../../services/subscribe';
 import { MemberGate } from '../../components/MemberStatus';
 import { useMember } from '../../stores/member-context';
@@ -32,10 +32,10 @@ export default function CheckinPage() {
     setCalendar(result);
   }, []);
   useEffect(() => {
-    if (member) void load(month);
+    if (member) void load(month).catch(ignoreApiError);
   }, [member?.id]);
   useDidShow(() => {
-    if (member) void load(month);
+    if (member) void load(month).catch(ignoreApiError);
   });
 
   const checkIn = async () => {
@@ -44,6 +44,9 @@ export default function CheckinPage() {
       const result = await api.post('/api/checkins', undefined as never);
       setAnswer(result);
       await Promise.all([load(month), reload()]);
+    } catch (e) {
+      // The request wrapper has already shown the toast; anything else is a bug.
+      if (!(e instanceof ApiError)) throw e;
     } finally {
       setBusy(false);
     }
@@ -63,11 +66,15 @@ export default function CheckinPage() {
   };
 
   const subscribe = async () => {
-    const { templates } = await api.get('/api/subscriptions');
-    const accepted = await requestSubscribe([templates.checkin_reminder]);
-    if (!accepted.length) return;
-    await api.post('/api/subscriptions', { topics: ['checkin_reminder'] });
-    void Taro.showToast({ title: '已开启签到提醒', icon: 'none' });
+    try {
+      const { templates } = await api.get('/api/subscriptions');
+      const accepted = await requestSubscribe([templates.checkin_reminder]);
+      if (!accepted.length) return;
+      await api.post('/api/subscriptions', { topics: ['checkin_reminder'] });
+      void Taro.showToast({ title: '已开启签到提醒', icon: 'none' });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
   };
 
   const checked = calendar?.checkedInToday ?? false;
@@ -97,9 +104,9 @@ export default function CheckinPage() {
             </View>
             <View className="card">
               <View className="cal-head">
-                <Text onClick={() => void load(shiftMonth(calendar.month, -1))}>‹</Text>
+                <Text onClick={() => void load(shiftMonth(calendar.month, -1)).catch(ignoreApiError)}>‹</Text>
                 <Text className="cal-month">{calendar.month}</Text>
-                <Text onClick={() => void load(shiftMonth(calendar.month, 1))}>›</Text>
+                <Text onClick={() => void load(shiftMonth(calendar.month, 1)).catch(ignoreApiError)}>›</Text>
               </View>
               <View className="cal-grid">
                 {WEEKDAYS.map((w) => (

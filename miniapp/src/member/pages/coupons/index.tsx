@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { WalletCoupon } from '@mall/shared';
-import { api } from '../../../services/request';
+import { api, ignoreApiError } from '../../../services/request';
 import './index.scss';
 
 const STATES = [
@@ -19,7 +19,7 @@ function describe(c: WalletCoupon): string {
 export default function CouponsPage() {
   const [items, setItems] = useState<WalletCoupon[]>([]);
   const [state, setState] = useState<WalletCoupon['state']>('unused');
-  useEffect(() => void api.get('/api/coupons').then((r) => setItems(r.items)), []);
+  useEffect(() => void api.get('/api/coupons').then((r) => setItems(r.items), ignoreApiError), []);
   const shown = items.filter((c) => c.state === state);
   return (
     <View className="page">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useReachBottom, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
 import type { PointsEntry } from '@mall/shared';
-import { api } from '../../../services/request';
+import { api, ignoreApiError } from '../../../services/request';
 import { useMember } from '../../../stores/member-context';
 import './index.scss';
 
@@ -25,10 +25,10 @@ export default function PointsLedgerPage() {
     setTotal(res.total);
     setPage(p);
   }, []);
-  useEffect(() => void load(1), [load]);
-  usePullDownRefresh(() => void load(1).finally(() => stopPullDownRefresh()));
+  useEffect(() => void load(1).catch(ignoreApiError), [load]);
+  usePullDownRefresh(() => void load(1).catch(ignoreApiError).finally(() => stopPullDownRefresh()));
   useReachBottom(() => {
-    if (items.length < total) void load(page + 1);
+    if (items.length < total) void load(page + 1).catch(ignoreApiError);
   });
 
   return (
