@@ -25,6 +25,7 @@ import { AccountModule } from './account/account.module';
 import { CouponsModule } from './coupons/coupons.module';
 import { CheckinModule } from './checkin/checkin.module';
 import { MemberDayModule } from './member-day/member-day.module';
+import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         CouponsModule,
         CheckinModule,
         MemberDayModule,
+        ReferralsModule,
         MediaModule,
         SeedModule,
       ],

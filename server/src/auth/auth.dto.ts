@@ -14,6 +14,12 @@ export class WxLoginDto {
   @IsString()
   @Matches(/^[A-Za-z0-9]{1,32}$/, { message: 'inviteCode must be 1-32 letters or digits' })
   inviteCode?: string;
+
+  @ApiPropertyOptional({ description: "A hash of the device's system info (brand, model, OS, screen), for referral abuse checks" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'deviceFingerprint must be 8-64 letters, digits, - or _' })
+  deviceFingerprint?: string;
 }
 
 export class RefreshTokenDto {

@@ -32,7 +32,7 @@ export class MemberAuthService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async wxLogin(code: string, inviteCode?: string): Promise<Outcome<LoginResponse>> {
+  async wxLogin(code: string, inviteCode?: string, deviceFingerprint?: string): Promise<Outcome<LoginResponse>> {
     let session: Awaited<ReturnType<WechatApiClient['code2Session']>>;
     try {
       session = await this.wechat.code2Session(code);
@@ -50,7 +50,7 @@ export class MemberAuthService {
       throw error;
     }
     const { member } = await this.members.loginWithWechat(
-      { openid: session.openid, unionid: session.unionid, sessionKey: session.sessionKey },
+      { openid: session.openid, unionid: session.unionid, sessionKey: session.sessionKey, deviceFingerprint },
       inviteCode,
     );
     const pair = await this.issuePair(member.id);

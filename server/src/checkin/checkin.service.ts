@@ -14,7 +14,15 @@ import { CouponsService } from '../coupons/coupons.service';
 import { TiersService } from '../tiers/tiers.service';
 import { MemberDayService } from '../member-day/member-day.service';
 import { CheckinEntity } from './checkin.entity';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { CHECKIN_SETTINGS_KEY, CheckinSettings, DEFAULT_CHECKIN_SETTINGS } from './checkin-settings';
+
+export const CHECKIN_COMPLETED_EVENT = 'checkin.completed';
+export interface CheckinCompletedEvent {
+  memberId: string;
+  day: string;
+  streak: number;
+}
 
 export interface CheckinReward {
   kind: 'points' | 'coupon';
@@ -57,6 +65,7 @@ export class CheckinService {
     private readonly coupons: CouponsService,
     private readonly tiers: TiersService,
     private readonly memberDay: MemberDayService,
+    private readonly events: EventEmitter2,
   ) {}
 
   settings(em?: EntityManager): Promise<CheckinSettings> {
@@ -116,6 +125,9 @@ export class CheckinService {
     if (tierSettings.activityGrowth.checkin > 0) {
       await this.tiers.addGrowth(tx, { memberId, delta: tierSettings.activityGrowth.checkin, reason: 'checkin', ref: today });
     }
+    const event: CheckinCompletedEvent = { memberId, day: today, streak };
+    // Awaited after commit: a referral reward for a first check-in is in place when the answer is.
+    tx.afterCommit(() => this.events.emitAsync(CHECKIN_COMPLETED_EVENT, event).then(() => undefined));
     row.points = awarded;
     row.rewards = JSON.stringify(rewards);
     await em.update(CheckinEntity, { id: row.id }, { points: awarded, rewards: row.rewards });

@@ -29,6 +29,10 @@ export class CouponsService {
     private readonly clock: ClockService,
   ) {}
 
+  findTemplate(id: string): Promise<CouponTemplateEntity | null> {
+    return this.coupons.manager.findOneBy(CouponTemplateEntity, { id });
+  }
+
   async issue(em: EntityManager, req: IssueRequest): Promise<Outcome<MemberCouponEntity, IssueFailure>> {
     const lockSql = em.connection.options.type === 'mysql' ? 'SELECT id FROM coupon_templates WHERE id = ? FOR UPDATE' : 'SELECT id FROM coupon_templates WHERE id = ?';
     if (!(await em.query(lockSql, [req.templateId])).length) return fail('TEMPLATE_NOT_FOUND', '优惠券不存在', HttpStatus.NOT_FOUND);

@@ -10,6 +10,8 @@ import { GrowthEntryEntity, TierHistoryEntity } from '../tiers/tier.entities';
 import { CouponTemplateEntity, MemberCouponEntity } from '../coupons/coupon.entities';
 import { CheckinEntity } from '../checkin/checkin.entity';
 import { BannerEntity } from '../member-day/banner.entity';
+import { ReferralEntity } from '../referrals/referral.entity';
+import { ReferralEventEntity } from '../referrals/referral-event.entity';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
 export const ALL_ENTITIES = [
@@ -32,4 +34,6 @@ export const ALL_ENTITIES = [
   MemberCouponEntity,
   CheckinEntity,
   BannerEntity,
+  ReferralEntity,
+  ReferralEventEntity,
 ];

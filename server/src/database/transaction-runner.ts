@@ -9,6 +9,12 @@ export interface Tx {
   afterCommit(fn: () => void | Promise<void>): void;
 }
 
+type Hook = () => void | Promise<void>;
+interface Committed<T> {
+  result: T;
+  hooks: Hook[];
+}
+
 const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 /**
@@ -29,11 +35,19 @@ export class TransactionRunner {
     this.serialize = config.database.kind === 'sqlite';
   }
 
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (!this.serialize) return this.runWithRetry(work, 3);
-    const result = this.sqliteQueue.then(() => this.runOnce(work));
-    this.sqliteQueue = result.catch(() => undefined);
-    return result;
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    let committed: Committed<T>;
+    if (this.serialize) {
+      const queued = this.sqliteQueue.then(() => this.runOnce(work));
+      this.sqliteQueue = queued.catch(() => undefined);
+      committed = await queued;
+    } else {
+      committed = await this.runWithRetry(work, 3);
+    }
+    // Hooks run after the SQLite queue slot is released: a hook that writes (an event handler
+    // opening its own transaction) would otherwise wait on the transaction that scheduled it.
+    for (const hook of committed.hooks) await hook();
+    return committed.result;
   }
 
   /**
@@ -46,7 +60,7 @@ export class TransactionRunner {
     return this.run(({ em }) => statement(em));
   }
 
-  private async runWithRetry<T>(work: (tx: Tx) => Promise<T>, attempts: number): Promise<T> {
+  private async runWithRetry<T>(work: (tx: Tx) => Promise<T>, attempts: number): Promise<Committed<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.runOnce(work);
@@ -58,10 +72,9 @@ export class TransactionRunner {
     }
   }
 
-  private async runOnce<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const hooks: (() => void | Promise<void>)[] = [];
+  private async runOnce<T>(work: (tx: Tx) => Promise<T>): Promise<Committed<T>> {
+    const hooks: Hook[] = [];
     const result = await this.dataSource.transaction((em) => work({ em, afterCommit: (fn) => hooks.push(fn) }));
-    for (const hook of hooks) await hook();
-    return result;
+    return { result, hooks };
   }
 }

@@ -72,6 +72,10 @@ export class MemberWechatSessionEntity {
   @Column({ name: 'session_key', type: 'varchar', length: 128 })
   sessionKey!: string;
 
+  /** The device the member last logged in from (a hash of its system info), for referral abuse checks. */
+  @Column({ name: 'device_fingerprint', type: 'varchar', length: 64, nullable: true })
+  deviceFingerprint!: string | null;
+
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt!: Date;
 }

@@ -10,11 +10,19 @@ import { Outcome, fail, ok } from '../common/errors';
 import type { AdminMemberQuery, DashboardResponse, UpdateProfileDto } from './member.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+
+export const MEMBER_REGISTERED_EVENT = 'member.registered';
+export interface MemberRegisteredEvent {
+  memberId: string;
+  inviterId: string | null;
+}
 
 export interface WechatIdentity {
   openid: string;
   unionid?: string;
   sessionKey: string;
+  deviceFingerprint?: string;
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +34,7 @@ export class MembersService {
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
+    private readonly events: EventEmitter2,
   ) {}
 
   findById(id: string): Promise<MemberEntity | null> {
@@ -45,9 +54,9 @@ export class MembersService {
       return { member: existing, created: false };
     }
     for (let attempt = 0; attempt < 5; attempt++) {
+      let member: MemberEntity;
       try {
-        const member = await this.tx.run(({ em }) => this.createMember(em, identity, inviteCode, now));
-        return { member, created: true };
+        member = await this.tx.run(({ em }) => this.createMember(em, identity, inviteCode, now));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const winner = await this.members.findOneBy({ openid: identity.openid });
@@ -56,7 +65,13 @@ export class MembersService {
           return { member: winner, created: false };
         }
         // Otherwise the invite code collided; try again with a new one.
+        continue;
       }
+      // Listeners (the referral welcome pack) run before the login answers, so the new member
+      // sees their welcome points at once.
+      const event: MemberRegisteredEvent = { memberId: member.id, inviterId: member.inviterId };
+      await this.events.emitAsync(MEMBER_REGISTERED_EVENT, event);
+      return { member: (await this.findById(member.id)) ?? member, created: true };
     }
     throw new Error('Could not allocate a unique invite code');
   }
@@ -83,7 +98,7 @@ export class MembersService {
       lastActiveAt: now,
     });
     await em.insert(MemberEntity, member);
-    await em.insert(MemberWechatSessionEntity, { memberId: member.id, sessionKey: identity.sessionKey, updatedAt: now });
+    await em.insert(MemberWechatSessionEntity, { memberId: member.id, sessionKey: identity.sessionKey, deviceFingerprint: identity.deviceFingerprint ?? null, updatedAt: now });
     return member;
   }
 
@@ -91,7 +106,7 @@ export class MembersService {
     member.lastActiveAt = now;
     // Two independent facts (activity time, latest session key): each update stands on its own.
     await this.tx.write((em) => em.update(MemberEntity, { id: member.id }, { lastActiveAt: now }));
-    await this.tx.write((em) => em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, updatedAt: now }));
+    await this.tx.write((em) => em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, ...(identity.deviceFingerprint ? { deviceFingerprint: identity.deviceFingerprint } : {}), updatedAt: now }));
   }
 
   async touchActivity(memberId: string): Promise<void> {
