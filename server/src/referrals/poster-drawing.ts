@@ -164,3 +164,28 @@ function wrap(ctx: SKRSContext2D, text: string, width: number, maxLines: number)
   kept[maxLines - 1] = fit(ctx, kept[maxLines - 1] + lines.slice(maxLines).join(''), width);
   return kept;
 }
+
+/** The card shown with a shared chat message (WeChat's 5:4): the store's slogan on the house gradient. */
+export function drawShareCard(storeName: string, slogan: string): Buffer {
+  registerPosterFonts();
+  const canvas = createCanvas(500, 400);
+  const ctx = canvas.getContext('2d');
+  const gradient = ctx.createLinearGradient(0, 0, 500, 400);
+  gradient.addColorStop(0, '#ff5a36');
+  gradient.addColorStop(1, '#ffb347');
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, 500, 400);
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'top';
+  ctx.font = `24px ${POSTER_FONT.regular}`;
+  ctx.fillText(fit(ctx, storeName, 420), 40, 40);
+  ctx.font = `bold 44px ${POSTER_FONT.bold}`;
+  wrap(ctx, slogan, 420, 3).forEach((line, i) => ctx.fillText(line, 40, 110 + i * 64));
+  ctx.fillStyle = '#ffffff';
+  roundRect(ctx, 40, 310, 220, 56, 28);
+  ctx.fill();
+  ctx.fillStyle = '#ff5a36';
+  ctx.font = `bold 26px ${POSTER_FONT.bold}`;
+  ctx.fillText('点击领新人礼', 72, 323);
+  return canvas.toBuffer('image/png');
+}

@@ -120,6 +120,13 @@ describe('invite poster', () => {
     expect((await t.request('POST', '/api/auth/wx-login', { body: { code: 'sandbox:long-scene', inviteCode: 'C'.repeat(33) } })).status).toBe(400);
   });
 
+  it('serves a public 5:4 share card for chat shares', async () => {
+    const res = await fetch(`${t.baseUrl}/api/referrals/share-card`);
+    expect(res.status).toBe(200);
+    const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
+    expect([png.width, png.height]).toEqual([500, 400]);
+  });
+
   it('lets only admins preview a design, and validates it', async () => {
     const admin = await t.adminToken();
     const ok = await fetch(`${t.baseUrl}/api/admin/referrals/poster-preview`, {

@@ -10,7 +10,7 @@ import { MediaService } from '../media/media.service';
 import { MembersService } from '../members/members.service';
 import { WechatApiClient } from '../wechat/wechat-api.client';
 import { WechatApiError } from '../wechat/wechat.errors';
-import { POSTER_DESIGN_VERSION, decodeImage, drawPoster } from './poster-drawing';
+import { POSTER_DESIGN_VERSION, decodeImage, drawPoster, drawShareCard } from './poster-drawing';
 import type { ReferralSettings } from './referral-settings';
 
 /** The page a scanned invite code opens; it reads the invite code from `scene`. */
@@ -36,6 +36,7 @@ function highlightsOf(settings: ReferralSettings): string[] {
 export class ReferralPosterService {
   private readonly logger = new Logger(ReferralPosterService.name);
   private readonly cacheDir: string;
+  private shareCardCache: { key: string; png: Buffer } | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,6 +63,13 @@ export class ReferralPosterService {
     if (!drawn.ok) return drawn;
     await this.store(member.id, file, drawn.value);
     return drawn;
+  }
+
+  /** The chat share card for the current slogan, drawn once per slogan. */
+  shareCard(settings: ReferralSettings): Buffer {
+    const key = `${POSTER_DESIGN_VERSION}:${this.config.store.name}:${settings.poster.slogan}`;
+    if (this.shareCardCache?.key !== key) this.shareCardCache = { key, png: drawShareCard(this.config.store.name, settings.poster.slogan) };
+    return this.shareCardCache.png;
   }
 
   /** The admin's preview of a design before saving it: a sample member and a sample code. */

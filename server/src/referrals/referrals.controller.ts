@@ -51,6 +51,15 @@ export class ReferralsController {
     sendPng(reply, png, 'private, no-cache');
   }
 
+  /** Public: WeChat fetches a shared message's image without our token. */
+  @Public()
+  @Get('referrals/share-card')
+  @ApiProduces('image/png')
+  @ApiOkResponse({ description: 'PNG, 500×400' })
+  async shareCard(@Res() reply: FastifyReply): Promise<void> {
+    sendPng(reply, this.posters.shareCard(await this.referrals.settings()), 'public, max-age=300');
+  }
+
   @MemberAuth()
   @Post('referrals/shares')
   @HttpCode(HttpStatus.NO_CONTENT)

@@ -611,6 +611,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals/share-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReferralsController_shareCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/referrals/shares": {
         parameters: {
             query?: never;
@@ -2936,6 +2952,24 @@ export interface operations {
             };
             /** @description Missing or invalid member token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_shareCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG, 500×400 */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
