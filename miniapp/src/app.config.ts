@@ -1,7 +1,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/checkin/index', 'pages/mall/index', 'pages/me/index'],
   // Features outside the tab bar go into subpackages by feature: { root: 'feature', pages: ['pages/x/index'] }.
-  subPackages: [{ root: 'member', pages: ['pages/tier/index', 'pages/points/index', 'pages/coupons/index'] }],
+  subPackages: [
+    { root: 'member', pages: ['pages/tier/index', 'pages/points/index', 'pages/coupons/index'] },
+    { root: 'referral', pages: ['pages/invite/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#e4393c',

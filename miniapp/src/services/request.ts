@@ -4,6 +4,7 @@ import type { BodyOf, HttpMethod, PathParamsOf, PathsWith, QueryOf, ResponseOf }
 import { ApiError, NETWORK_ERROR_MESSAGE } from './api-error';
 import { getLoginCode } from './auth';
 import { launchInviteCode } from './launch';
+import { deviceFingerprint } from './device';
 
 export { ApiError };
 
@@ -75,7 +76,8 @@ function shared(fn: () => Promise<void>): () => Promise<void> {
 export const login = shared(async () => {
   const code = await getLoginCode();
   const inviteCode = launchInviteCode();
-  const body: BodyOf<'/api/auth/wx-login', 'post'> = { code, ...(inviteCode ? { inviteCode } : {}) };
+  const fingerprint = deviceFingerprint();
+  const body: BodyOf<'/api/auth/wx-login', 'post'> = { code, ...(inviteCode ? { inviteCode } : {}), ...(fingerprint ? { deviceFingerprint: fingerprint } : {}) };
   const res = await send('post', '/api/auth/wx-login', body);
   if (res.status !== 200) throw toError(res);
   tokens.save(res.data as ResponseOf<'/api/auth/wx-login', 'post'>);
@@ -155,3 +157,31 @@ export const api = {
 };
 
 export type { paths };
+
+/**
+ * Downloads a file the API draws for the member (the invite poster) to a local temp path, with the
+ * same login and one-renewal rules as the JSON calls.
+ */
+export async function downloadAuthed(path: PathsWith<'get'>): Promise<string> {
+  const attempt = async () => {
+    try {
+      return await Taro.downloadFile({ url: API_BASE + path, header: { Authorization: `Bearer ${tokens.access()}` } });
+    } catch {
+      throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+    }
+  };
+  if (!tokens.access()) await login();
+  const used = tokens.access();
+  let res = await attempt();
+  if (res.statusCode === 401) {
+    if (tokens.access() === used) await renewSession();
+    res = await attempt();
+  }
+  if (res.statusCode !== 200) {
+    // The error's { code, message } is in the downloaded file, which not every platform can read
+    // back; ask once more as JSON so the member sees the server's own message.
+    await request('get', path, undefined, {});
+    throw new ApiError(res.statusCode, `HTTP_${res.statusCode}`, '服务开小差了，请稍后再试');
+  }
+  return res.tempFilePath;
+}

@@ -12,6 +12,7 @@ export const ACCESS: Record<string, AdminRole[]> = {
   coupons: ['owner', 'operator', 'analyst'],
   checkin: ['owner', 'operator', 'analyst'],
   memberDay: ['owner', 'operator'],
+  referrals: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

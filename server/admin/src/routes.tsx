@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -18,4 +18,5 @@ export const SECTIONS: Section[] = [
   { path: '/coupons', label: '优惠券', icon: <GiftOutlined />, access: 'coupons', page: lazy(() => import('./pages/coupons')) },
   { path: '/checkin', label: '签到设置', icon: <CalendarOutlined />, access: 'checkin', page: lazy(() => import('./pages/checkin')) },
   { path: '/member-day', label: '会员日', icon: <StarOutlined />, access: 'memberDay', page: lazy(() => import('./pages/member-day')) },
+  { path: '/referrals', label: '邀请有礼', icon: <ShareAltOutlined />, access: 'referrals', page: lazy(() => import('./pages/referrals')) },
 ];

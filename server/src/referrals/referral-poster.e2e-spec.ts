@@ -113,9 +113,9 @@ describe('invite poster', () => {
     await expect(client.getUnlimitedQrCode({ scene: 'A'.repeat(33) })).rejects.toMatchObject({ errcode: 40169 });
     await expect(client.getUnlimitedQrCode({ scene: 'A'.repeat(32) })).resolves.toBeInstanceOf(Buffer);
     // The stand-in enforces it on the wire too, as WeChat does.
-    const token = (await (await fetch(`${t.sandbox.url}/cgi-bin/token?grant_type=client_credential&appid=wxtestappid000001&secret=test-app-secret`)).json()).access_token;
+    const token = (await (await fetch(`${t.sandbox.url}/cgi-bin/token?grant_type=client_credential&appid=wxtestappid000001&secret=test-app-secret`)).json() as { access_token: string }).access_token;
     const raw = await fetch(`${t.sandbox.url}/wxa/getwxacodeunlimit?access_token=${token}`, { method: 'POST', body: JSON.stringify({ scene: 'B'.repeat(33) }) });
-    expect((await raw.json()).errcode).toBe(40169);
+    expect(((await raw.json()) as { errcode: number }).errcode).toBe(40169);
     // An invite code that long never reaches login either.
     expect((await t.request('POST', '/api/auth/wx-login', { body: { code: 'sandbox:long-scene', inviteCode: 'C'.repeat(33) } })).status).toBe(400);
   });

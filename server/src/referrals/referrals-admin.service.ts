@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { MemberEntity } from '../members/member.entity';
 import { addDays } from '@mall/shared';
 import type { AdminPrincipal } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
@@ -37,9 +38,13 @@ export class ReferralsAdminService {
     return ok(await this.service.settings());
   }
 
+  /** Every invitation, newest first, with both members' nicknames. */
   async page(page: number, pageSize: number) {
     const [items, total] = await this.referrals.findAndCount({ order: { boundAt: 'DESC', inviteeId: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
-    return { items, total };
+    const ids = [...new Set(items.flatMap((r) => [r.inviterId, r.inviteeId]))];
+    const members = ids.length ? await this.dataSource.manager.find(MemberEntity, { where: { id: In(ids) }, select: { id: true, nickname: true } }) : [];
+    const nickname = new Map(members.map((m) => [m.id, m.nickname]));
+    return { items: items.map((r) => ({ ...r, inviterNickname: nickname.get(r.inviterId) ?? '', inviteeNickname: nickname.get(r.inviteeId) ?? '' })), total };
   }
 
   /** Inviters whose invitations hit the daily cap or were blocked (same phone), most first. */

@@ -125,7 +125,7 @@ export class ReferralsController {
   async list(@Query() query: PageQuery): Promise<AdminReferralPageResponse> {
     const { items, total } = await this.admin.page(query.page ?? 1, query.pageSize ?? 20);
     return {
-      items: items.map((r) => ({ inviterId: r.inviterId, inviteeId: r.inviteeId, state: r.state, welcomePoints: r.welcomePoints, rewardPoints: r.rewardPoints, blockReason: r.blockReason, boundAt: r.boundAt.toISOString() })),
+      items: items.map((r) => ({ inviterId: r.inviterId, inviterNickname: r.inviterNickname, inviteeId: r.inviteeId, inviteeNickname: r.inviteeNickname, qualifiedAt: r.qualifiedAt?.toISOString() ?? null, state: r.state, welcomePoints: r.welcomePoints, rewardPoints: r.rewardPoints, blockReason: r.blockReason, boundAt: r.boundAt.toISOString() })),
       total,
     };
   }

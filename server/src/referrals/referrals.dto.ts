@@ -89,7 +89,10 @@ export class PosterPreviewDto extends PosterDesignDto {}
 
 export class AdminReferralRow {
   @ApiProperty() inviterId!: string;
+  @ApiProperty() inviterNickname!: string;
   @ApiProperty() inviteeId!: string;
+  @ApiProperty() inviteeNickname!: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) qualifiedAt!: string | null;
   @ApiProperty() state!: string;
   @ApiProperty() welcomePoints!: number;
   @ApiProperty() rewardPoints!: number;

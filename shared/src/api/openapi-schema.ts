@@ -1409,7 +1409,11 @@ export interface components {
         };
         AdminReferralRow: {
             inviterId: string;
+            inviterNickname: string;
             inviteeId: string;
+            inviteeNickname: string;
+            /** Format: date-time */
+            qualifiedAt?: string | null;
             state: string;
             welcomePoints: number;
             rewardPoints: number;

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '每日签到' });
+export default definePageConfig({ navigationBarTitleText: '每日签到', enableShareAppMessage: true, enableShareTimeline: true });

@@ -7,6 +7,7 @@ import { requestSubscribe } from '../../services/subscribe';
 import { MemberGate } from '../../components/MemberStatus';
 import { useMember } from '../../stores/member-context';
 import './index.scss';
+import { useInviteShare } from '../../services/share';
 
 type Calendar = components['schemas']['CalendarResponse'];
 type CheckinAnswer = components['schemas']['CheckinResponse'];
@@ -19,6 +20,7 @@ function shiftMonth(month: string, delta: number): string {
 }
 
 export default function CheckinPage() {
+  useInviteShare('每天签到领积分，一起来连签吧', '/pages/checkin/index');
   const { member, reload } = useMember();
   const [month, setMonth] = useState<string | null>(null);
   const [calendar, setCalendar] = useState<Calendar | null>(null);

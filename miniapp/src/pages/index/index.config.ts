@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员好物商城', enableShareAppMessage: true });
+export default definePageConfig({ navigationBarTitleText: '会员好物商城', enableShareAppMessage: true, enableShareTimeline: true });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { MyTier, components } from '@mall/shared';
 import { MemberGate } from '../../components/MemberStatus';
 import { MemberCard } from '../../components/MemberCard';
@@ -8,6 +8,7 @@ import { TierProgress } from '../../components/TierProgress';
 import { MemberDayBanner } from '../../components/MemberDayBanner';
 import { useMember } from '../../stores/member-context';
 import { api } from '../../services/request';
+import { useInviteShare } from '../../services/share';
 import './index.scss';
 
 export default function HomePage() {
@@ -26,10 +27,7 @@ export default function HomePage() {
     void reload();
     loadTier();
   });
-  useShareAppMessage(() => ({
-    title: '一起来会员好物商城，签到领积分',
-    path: member ? `/pages/index/index?inviteCode=${member.inviteCode}` : '/pages/index/index',
-  }));
+  useInviteShare('一起来会员好物商城，签到领积分', '/pages/index/index');
 
   return (
     <View className="page home">
@@ -53,6 +51,10 @@ export default function HomePage() {
               <View className="home__link" onClick={() => void Taro.switchTab({ url: '/pages/mall/index' })}>
                 <Text className="home__link-title">积分商城</Text>
                 <Text className="muted">积分当钱花</Text>
+              </View>
+              <View className="home__link home__link--invite" onClick={() => void Taro.navigateTo({ url: '/referral/pages/invite/index' })}>
+                <Text className="home__link-title">邀请有礼</Text>
+                <Text className="muted">好友得新人礼，你得积分</Text>
               </View>
             </View>
           </>

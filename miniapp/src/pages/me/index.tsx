@@ -29,6 +29,10 @@ export default function MePage() {
                 <Text>我的优惠券</Text>
                 <Text className="muted">›</Text>
               </View>
+              <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/referral/pages/invite/index' })}>
+                <Text>邀请有礼</Text>
+                <Text className="muted">邀好友得积分 ›</Text>
+              </View>
               <View className="me__row" onClick={copyInviteCode}>
                 <Text>我的邀请码</Text>
                 <Text className="member-invite-code">{member.inviteCode}</Text>

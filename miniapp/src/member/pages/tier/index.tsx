@@ -4,10 +4,12 @@ import { TIER_LABELS, type MyTier } from '@mall/shared';
 import { api, ApiError } from '../../../services/request';
 import { TierProgress } from '../../../components/TierProgress';
 import './index.scss';
+import { useInviteShare } from '../../../services/share';
 
 const yuan = (fen: number) => (fen / 100).toFixed(fen % 100 ? 2 : 0);
 
 export default function TierPage() {
+  useInviteShare('会员等级越高，权益越多', '/pages/index/index');
   const [tier, setTier] = useState<MyTier | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

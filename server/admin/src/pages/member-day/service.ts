@@ -1,5 +1,4 @@
 import { api, call } from '../../api/client';
-import { session } from '../../api/session';
 import type { components } from '@mall/shared';
 
 export type MemberDaySettings = components['schemas']['MemberDaySettingsDto'];
@@ -12,10 +11,4 @@ export const fetchBanners = () => call(api.GET('/api/admin/member-day/banners'))
 export const createBanner = (body: BannerInput) => call(api.POST('/api/admin/member-day/banners', { body }));
 export const deleteBanner = (id: string) => call(api.DELETE('/api/admin/member-day/banners/{id}', { params: { path: { id } } }).then((r) => ({ ...r, data: r.response.ok ? true : undefined })));
 
-export async function uploadImage(file: File): Promise<string> {
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch('/api/admin/media', { method: 'POST', headers: { Authorization: `Bearer ${session.token()}` }, body: form });
-  const body = await res.json();
-  return (await call(Promise.resolve({ data: res.ok ? body : undefined, error: res.ok ? undefined : body, response: res }))).url;
-}
+export { uploadImage } from '../../api/media';
