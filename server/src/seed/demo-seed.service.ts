@@ -12,6 +12,8 @@ import { TiersService } from '../tiers/tiers.service';
 import { GrowthEntryEntity } from '../tiers/tier.entities';
 import { CheckinEntity } from '../checkin/checkin.entity';
 import { addDays } from '@mall/shared';
+import { ReferralEntity } from '../referrals/referral.entity';
+import { ReferralEventEntity } from '../referrals/referral-event.entity';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -53,6 +55,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if ((await repo.count()) > 0) return;
     const now = this.clock.now();
     const members = this.buildMembers(now);
+    // The demo member has a few recent friends to show on the invite page.
+    const demo = members[0];
+    members
+      .filter((m) => m !== demo && !m.inviterId && m.joinedAt > demo.joinedAt && now.getTime() - m.joinedAt.getTime() < 25 * 86_400_000)
+      .slice(0, 4)
+      .forEach((m) => (m.inviterId = demo.id));
     const { thresholds } = await this.tiers.settings();
     await this.tx.run(async ({ em }) => {
       for (let i = 0; i < members.length; i += 100) {
@@ -75,6 +83,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }
     });
     await this.seedCheckins(members.slice(0, 120), now);
+    await this.seedReferrals(members, now);
     this.logger.log(`Seeded ${members.length} demo members`);
   }
 
@@ -98,6 +107,47 @@ export class DemoSeedService implements OnApplicationBootstrap {
           await em.insert(CheckinEntity, { id: newId(), memberId: m.id, day, kind: 'normal', streak, points: 5, rewards, createdAt: new Date(`${day}T01:00:00Z`) });
         }
       }
+    });
+  }
+
+  /** Invitations for the members who arrived invited, and a month of shares and opens for the funnel. */
+  private async seedReferrals(members: MemberEntity[], now: Date): Promise<void> {
+    const rand = mulberry32(11);
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const today = this.clock.today(now);
+    await this.tx.run(async ({ em }) => {
+      for (const m of members) {
+        if (!m.inviterId) continue;
+        const qualified = rand() < 0.7;
+        const qualifiedAt = new Date(Math.min(now.getTime(), m.joinedAt.getTime() + Math.floor(rand() * 3 * 86_400_000)));
+        await em.insert(ReferralEntity, {
+          inviteeId: m.id,
+          inviterId: m.inviterId,
+          state: qualified ? 'qualified' : 'bound',
+          welcomePoints: 50,
+          rewardPoints: qualified ? 20 : 0,
+          rewardDay: qualified ? this.clock.today(qualifiedAt) : null,
+          blockReason: null,
+          boundAt: m.joinedAt,
+          qualifiedAt: qualified ? qualifiedAt : null,
+        });
+        if (qualified) {
+          const result = await this.points.apply(em, { memberId: m.inviterId, delta: 20, reason: 'referral', ref: `referral:${m.id}`, note: '邀请好友奖励' });
+          if (!result.ok) throw new Error(result.message);
+        }
+      }
+      const inviters = [...new Set(members.filter((m) => m.inviterId).map((m) => m.inviterId!))].map((id) => byId.get(id)!);
+      const events: ReferralEventEntity[] = [];
+      for (let back = 29; back >= 0; back--) {
+        const day = addDays(today, -back);
+        const createdAt = new Date(`${day}T04:00:00Z`);
+        for (let i = 0; i < 3 + Math.floor(rand() * 8); i++) {
+          const inviter = inviters[Math.floor(rand() * inviters.length)];
+          events.push({ id: newId(), inviterId: inviter.id, kind: 'share', channel: rand() < 0.6 ? 'chat' : rand() < 0.5 ? 'poster' : 'timeline', day, createdAt });
+          for (let o = 0; o < (rand() < 0.6 ? 1 : 0); o++) events.push({ id: newId(), inviterId: inviter.id, kind: 'open', channel: 'pages/index/index', day, createdAt });
+        }
+      }
+      for (let i = 0; i < events.length; i += 100) await em.insert(ReferralEventEntity, events.slice(i, i + 100));
     });
   }
 

@@ -87,7 +87,7 @@ export default function InvitePage() {
 
             {poster && (
               <View className="card invite__poster">
-                <Image className="invite__poster-img" src={poster} mode="widthFix" showMenuByLongpress />
+                <Image className="invite__poster-img" src={poster} mode="aspectFit" showMenuByLongpress />
                 <Button className="btn-primary" onClick={() => void savePoster()}>
                   保存到相册
                 </Button>
