@@ -26,6 +26,7 @@ import { CouponsModule } from './coupons/coupons.module';
 import { CheckinModule } from './checkin/checkin.module';
 import { MemberDayModule } from './member-day/member-day.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { MallModule } from './mall/mall.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         CheckinModule,
         MemberDayModule,
         ReferralsModule,
+        MallModule,
         MediaModule,
         SeedModule,
       ],

@@ -7,3 +7,4 @@ export * from './loyalty/points-expiry';
 export * from './loyalty/points-cash';
 export * from './checkin/checkin-rules';
 export * from './checkin/member-day';
+export * from './mall/order-pricing';

@@ -33,6 +33,26 @@ export class CouponsService {
     return this.coupons.manager.findOneBy(CouponTemplateEntity, { id });
   }
 
+  /**
+   * Spends an unused, currently valid coupon of the member's on an order, by conditional update (a
+   * coupon is never used twice); returns its template's terms for pricing.
+   */
+  async useForOrder(em: EntityManager, memberId: string, couponId: string, orderRef: string): Promise<Outcome<CouponTemplateEntity>> {
+    const coupon = await em.findOneBy(MemberCouponEntity, { id: couponId, memberId });
+    const template = coupon && (await em.findOneBy(CouponTemplateEntity, { id: coupon.templateId }));
+    const now = this.clock.now();
+    if (!coupon || !template) return fail('COUPON_NOT_FOUND', '优惠券不存在', HttpStatus.NOT_FOUND);
+    if (coupon.status !== 'unused' || coupon.validTo < now || coupon.validFrom > now) return fail('COUPON_UNAVAILABLE', '优惠券已使用或不在有效期内', HttpStatus.CONFLICT);
+    const claimed = await em.update(MemberCouponEntity, { id: couponId, memberId, status: 'unused' }, { status: 'used', usedAt: now, usedRef: orderRef });
+    if (!claimed.affected) return fail('COUPON_UNAVAILABLE', '优惠券已使用或不在有效期内', HttpStatus.CONFLICT);
+    return ok(template);
+  }
+
+  /** Gives back a coupon the order had used (the order closed unpaid); once, and only that order's. */
+  async restoreForOrder(em: EntityManager, couponId: string, orderRef: string): Promise<void> {
+    await em.update(MemberCouponEntity, { id: couponId, status: 'used', usedRef: orderRef }, { status: 'unused', usedAt: null, usedRef: null });
+  }
+
   async issue(em: EntityManager, req: IssueRequest): Promise<Outcome<MemberCouponEntity, IssueFailure>> {
     const lockSql = em.connection.options.type === 'mysql' ? 'SELECT id FROM coupon_templates WHERE id = ? FOR UPDATE' : 'SELECT id FROM coupon_templates WHERE id = ?';
     if (!(await em.query(lockSql, [req.templateId])).length) return fail('TEMPLATE_NOT_FOUND', '优惠券不存在', HttpStatus.NOT_FOUND);

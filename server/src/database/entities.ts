@@ -12,6 +12,7 @@ import { CheckinEntity } from '../checkin/checkin.entity';
 import { BannerEntity } from '../member-day/banner.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralEventEntity } from '../referrals/referral-event.entity';
+import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity } from '../mall/mall.entities';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
 export const ALL_ENTITIES = [
@@ -36,4 +37,8 @@ export const ALL_ENTITIES = [
   BannerEntity,
   ReferralEntity,
   ReferralEventEntity,
+  MallItemEntity,
+  OrderEntity,
+  OrderLineEntity,
+  MemberAddressEntity,
 ];

@@ -771,6 +771,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mall/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mall/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_mine"];
+        put?: never;
+        post: operations["MallController_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_addressList"];
+        put?: never;
+        post: operations["MallController_addAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MallController_updateAddress"];
+        post?: never;
+        delete: operations["MallController_removeAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mall/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_adminList"];
+        put?: never;
+        post: operations["MallController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mall/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MallController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1452,6 +1596,132 @@ export interface components {
         };
         SuspiciousInviterResponse: {
             items: components["schemas"]["SuspiciousInviter"][];
+        };
+        MallItemResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "coupon" | "goods" | "product";
+            name: string;
+            description: string;
+            category: string;
+            imageUrls: string[];
+            cashPriceFen: number;
+            pointsPrice: number;
+            stock: number;
+            sold: number;
+            perMemberLimit: number;
+            /** Format: date-time */
+            saleStartsAt?: string | null;
+            /** Format: date-time */
+            saleEndsAt?: string | null;
+            tiersAllowed: string[];
+            sortOrder: number;
+            /** @enum {string} */
+            status: "on" | "off";
+            couponTemplateId?: string | null;
+        };
+        MallItemListResponse: {
+            items: components["schemas"]["MallItemResponse"][];
+        };
+        OrderLineDto: {
+            itemId: string;
+            quantity: number;
+        };
+        CreateOrderDto: {
+            items: components["schemas"]["OrderLineDto"][];
+            /** @description Points put against the cash price */
+            pointsToUse?: number;
+            couponId?: string;
+            addressId?: string;
+            /** @description Made once per checkout screen; the same key returns the same order */
+            idempotencyKey: string;
+        };
+        OrderAddressResponse: {
+            name: string;
+            phone: string;
+            region: string;
+            detail: string;
+        };
+        OrderLineResponse: {
+            itemId: string;
+            kind: string;
+            name: string;
+            quantity: number;
+            unitCashFen: number;
+            unitPoints: number;
+        };
+        OrderResponse: {
+            id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "to_ship" | "shipped" | "received" | "completed" | "closed" | "refunded";
+            cashSubtotalFen: number;
+            memberDayDiscountFen: number;
+            couponDiscountFen: number;
+            pointsUsed: number;
+            pointsValueFen: number;
+            cashDueFen: number;
+            couponId?: string | null;
+            address?: components["schemas"]["OrderAddressResponse"] | null;
+            lines: components["schemas"]["OrderLineResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An unpaid order closes at this time
+             */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            paidAt?: string | null;
+            closeReason?: string | null;
+        };
+        OrderPageResponse: {
+            items: components["schemas"]["OrderResponse"][];
+            total: number;
+        };
+        AddressResponse: {
+            name: string;
+            phone: string;
+            region: string;
+            detail: string;
+            id: string;
+            isDefault: boolean;
+        };
+        AddressListResponse: {
+            items: components["schemas"]["AddressResponse"][];
+        };
+        AddressDto: {
+            name: string;
+            phone: string;
+            /** @example 上海市 上海市 浦东新区 */
+            region: string;
+            detail: string;
+            isDefault?: boolean;
+        };
+        MallItemDto: {
+            /** @enum {string} */
+            kind: "coupon" | "goods" | "product";
+            name: string;
+            description?: string;
+            category?: string;
+            imageUrls?: string[];
+            /** @description Cash price in fen (0 = none) */
+            cashPriceFen: number;
+            /** @description Points price (0 = none) */
+            pointsPrice: number;
+            /** @description The coupon template issued (kind coupon) */
+            couponTemplateId?: string;
+            stock: number;
+            /** @description 0 = no limit */
+            perMemberLimit?: number;
+            /** Format: date-time */
+            saleStartsAt?: string;
+            /** Format: date-time */
+            saleEndsAt?: string;
+            /** @description Empty = every tier */
+            tiersAllowed?: ("normal" | "silver" | "gold" | "diamond")[];
+            sortOrder?: number;
+            /** @enum {string} */
+            status?: "on" | "off";
         };
         ErrorResponse: {
             /**
@@ -3272,6 +3542,400 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SuspiciousInviterResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_list: {
+        parameters: {
+            query?: {
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemListResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_addressList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressListResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_addAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_updateAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_removeAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_adminList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MallItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MallItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemResponse"];
                 };
             };
             /** @description Missing or invalid admin token */

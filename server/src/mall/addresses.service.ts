@@ -1,0 +1,47 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ClockService } from '../clock/clock.service';
+import { Outcome, fail, ok } from '../common/errors';
+import { newId } from '../common/ids';
+import { TransactionRunner } from '../database/transaction-runner';
+import { lockMemberRow } from '../database/locks';
+import { MemberAddressEntity } from './mall.entities';
+import type { AddressDto } from './mall.dto';
+
+const MAX_ADDRESSES = 20;
+
+/** The member's address book; one default at most (the first one saved becomes it). */
+@Injectable()
+export class AddressesService {
+  constructor(
+    @InjectRepository(MemberAddressEntity) private readonly addresses: Repository<MemberAddressEntity>,
+    private readonly tx: TransactionRunner,
+    private readonly clock: ClockService,
+  ) {}
+
+  list(memberId: string): Promise<MemberAddressEntity[]> {
+    return this.addresses.find({ where: { memberId }, order: { isDefault: 'DESC', createdAt: 'DESC' } });
+  }
+
+  save(memberId: string, dto: AddressDto, id?: string): Promise<Outcome<MemberAddressEntity>> {
+    return this.tx.run(async ({ em }) => {
+      await lockMemberRow(em, memberId);
+      const count = await em.countBy(MemberAddressEntity, { memberId });
+      if (id && !(await em.findOneBy(MemberAddressEntity, { id, memberId }))) return fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
+      if (!id && count >= MAX_ADDRESSES) return fail('TOO_MANY_ADDRESSES', `最多保存 ${MAX_ADDRESSES} 个地址`, HttpStatus.CONFLICT);
+      const isDefault = dto.isDefault ?? count === 0;
+      if (isDefault) await em.update(MemberAddressEntity, { memberId }, { isDefault: false });
+      const fields = { name: dto.name, phone: dto.phone, region: dto.region, detail: dto.detail, isDefault };
+      const addressId = id ?? newId();
+      if (id) await em.update(MemberAddressEntity, { id, memberId }, fields);
+      else await em.insert(MemberAddressEntity, { id: addressId, memberId, ...fields, createdAt: this.clock.now() });
+      return ok((await em.findOneBy(MemberAddressEntity, { id: addressId }))!);
+    });
+  }
+
+  async remove(memberId: string, id: string): Promise<Outcome<true>> {
+    const removed = await this.tx.write((em) => em.delete(MemberAddressEntity, { id, memberId }));
+    return removed.affected ? ok(true) : fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
+  }
+}

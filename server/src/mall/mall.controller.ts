@@ -1,0 +1,119 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, MemberPrincipal } from '../auth/auth.decorators';
+import { unwrap } from '../common/errors';
+import { PageQuery } from '../common/pagination.dto';
+import {
+  AddressDto, AddressListResponse, AddressResponse, CreateOrderDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
+} from './mall.dto';
+import { toAddressResponse, toItemResponse, toOrderResponse } from './mall.mapper';
+import { MallItemsService } from './mall-items.service';
+import { OrdersService } from './orders.service';
+import { AddressesService } from './addresses.service';
+
+@ApiTags('mall')
+@Controller('api')
+export class MallController {
+  constructor(
+    private readonly items: MallItemsService,
+    private readonly orders: OrdersService,
+    private readonly addresses: AddressesService,
+  ) {}
+
+  @MemberAuth()
+  @Get('mall/items')
+  @ApiOkResponse({ type: MallItemListResponse })
+  async list(@Query() query: MallItemsQuery): Promise<MallItemListResponse> {
+    return { items: (await this.items.listed(query.category)).map(toItemResponse) };
+  }
+
+  @MemberAuth()
+  @Get('mall/items/:id')
+  @ApiOkResponse({ type: MallItemResponse })
+  async one(@Param('id', ParseUUIDPipe) id: string): Promise<MallItemResponse> {
+    return toItemResponse(unwrap(await this.items.listedOne(id)));
+  }
+
+  @MemberAuth()
+  @Post('orders')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OrderResponse })
+  async checkout(@CurrentMember() me: MemberPrincipal, @Body() dto: CreateOrderDto): Promise<OrderResponse> {
+    return toOrderResponse(unwrap(await this.orders.checkout(me.memberId, dto)));
+  }
+
+  @MemberAuth()
+  @Get('orders')
+  @ApiOkResponse({ type: OrderPageResponse })
+  async mine(@CurrentMember() me: MemberPrincipal, @Query() query: PageQuery): Promise<OrderPageResponse> {
+    const { items, total } = await this.orders.mine(me.memberId, query.page ?? 1, query.pageSize ?? 20);
+    return { items: items.map(toOrderResponse), total };
+  }
+
+  @MemberAuth()
+  @Get('orders/:id')
+  @ApiOkResponse({ type: OrderResponse })
+  async order(@CurrentMember() me: MemberPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return toOrderResponse(unwrap(await this.orders.one(me.memberId, id)));
+  }
+
+  @MemberAuth()
+  @Post('orders/:id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OrderResponse })
+  async cancel(@CurrentMember() me: MemberPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return toOrderResponse(unwrap(await this.orders.cancel(me.memberId, id)));
+  }
+
+  @MemberAuth()
+  @Get('addresses')
+  @ApiOkResponse({ type: AddressListResponse })
+  async addressList(@CurrentMember() me: MemberPrincipal): Promise<AddressListResponse> {
+    return { items: (await this.addresses.list(me.memberId)).map(toAddressResponse) };
+  }
+
+  @MemberAuth()
+  @Post('addresses')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AddressResponse })
+  async addAddress(@CurrentMember() me: MemberPrincipal, @Body() dto: AddressDto): Promise<AddressResponse> {
+    return toAddressResponse(unwrap(await this.addresses.save(me.memberId, dto)));
+  }
+
+  @MemberAuth()
+  @Put('addresses/:id')
+  @ApiOkResponse({ type: AddressResponse })
+  async updateAddress(@CurrentMember() me: MemberPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddressDto): Promise<AddressResponse> {
+    return toAddressResponse(unwrap(await this.addresses.save(me.memberId, dto, id)));
+  }
+
+  @MemberAuth()
+  @Delete('addresses/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  async removeAddress(@CurrentMember() me: MemberPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    unwrap(await this.addresses.remove(me.memberId, id));
+  }
+
+  @AdminAuth()
+  @Get('admin/mall/items')
+  @ApiOkResponse({ type: MallItemListResponse })
+  async adminList(): Promise<MallItemListResponse> {
+    return { items: (await this.items.all()).map(toItemResponse) };
+  }
+
+  @AdminAuth('owner', 'operator')
+  @Post('admin/mall/items')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MallItemResponse })
+  async create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: MallItemDto): Promise<MallItemResponse> {
+    return toItemResponse(unwrap(await this.items.create(admin, dto)));
+  }
+
+  @AdminAuth('owner', 'operator')
+  @Put('admin/mall/items/:id')
+  @ApiOkResponse({ type: MallItemResponse })
+  async update(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MallItemDto): Promise<MallItemResponse> {
+    return toItemResponse(unwrap(await this.items.update(admin, id, dto)));
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
+import { TIER_CODES } from '@mall/shared';
+
+const MEDIA_URL = /^\/media\/[0-9a-f]{64}\.(png|jpg|webp)$/;
+
+export class MallItemDto {
+  @ApiProperty({ enum: ['coupon', 'goods', 'product'] }) @IsIn(['coupon', 'goods', 'product']) kind!: 'coupon' | 'goods' | 'product';
+  @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) name!: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) category?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(9) @Matches(MEDIA_URL, { each: true, message: '图片须是上传的图片' }) imageUrls?: string[];
+  @ApiProperty({ description: 'Cash price in fen (0 = none)' }) @IsInt() @Min(0) @Max(100_000_000) cashPriceFen!: number;
+  @ApiProperty({ description: 'Points price (0 = none)' }) @IsInt() @Min(0) @Max(100_000_000) pointsPrice!: number;
+  @ApiPropertyOptional({ description: 'The coupon template issued (kind coupon)' }) @IsOptional() @IsUUID() couponTemplateId?: string;
+  @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) stock!: number;
+  @ApiPropertyOptional({ description: '0 = no limit' }) @IsOptional() @IsInt() @Min(0) @Max(10_000) perMemberLimit?: number;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() saleStartsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() saleEndsAt?: string;
+  @ApiPropertyOptional({ type: [String], enum: TIER_CODES, description: 'Empty = every tier' }) @IsOptional() @IsArray() @IsIn(TIER_CODES as unknown as string[], { each: true }) tiersAllowed?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-10_000) @Max(10_000) sortOrder?: number;
+  @ApiPropertyOptional({ enum: ['on', 'off'] }) @IsOptional() @IsIn(['on', 'off']) status?: 'on' | 'off';
+}
+
+export class MallItemResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['coupon', 'goods', 'product'] }) kind!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty({ type: [String] }) imageUrls!: string[];
+  @ApiProperty() cashPriceFen!: number;
+  @ApiProperty() pointsPrice!: number;
+  @ApiProperty() stock!: number;
+  @ApiProperty() sold!: number;
+  @ApiProperty() perMemberLimit!: number;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) saleStartsAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) saleEndsAt!: string | null;
+  @ApiProperty({ type: [String] }) tiersAllowed!: string[];
+  @ApiProperty() sortOrder!: number;
+  @ApiProperty({ enum: ['on', 'off'] }) status!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) couponTemplateId!: string | null;
+}
+
+export class MallItemListResponse {
+  @ApiProperty({ type: [MallItemResponse] }) items!: MallItemResponse[];
+}
+
+export class MallItemsQuery {
+  @ApiPropertyOptional({ maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) category?: string;
+}
+
+export class OrderLineDto {
+  @ApiProperty() @IsUUID() itemId!: string;
+  @ApiProperty({ minimum: 1, maximum: 99 }) @IsInt() @Min(1) @Max(99) quantity!: number;
+}
+
+export class CreateOrderDto {
+  @ApiProperty({ type: [OrderLineDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => OrderLineDto) items!: OrderLineDto[];
+  @ApiPropertyOptional({ description: 'Points put against the cash price' }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) pointsToUse?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() couponId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() addressId?: string;
+  @ApiProperty({ description: 'Made once per checkout screen; the same key returns the same order', minLength: 8, maxLength: 64 })
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'idempotencyKey must be 8-64 letters, digits, - or _' })
+  idempotencyKey!: string;
+}
+
+export class OrderLineResponse {
+  @ApiProperty() itemId!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() unitCashFen!: number;
+  @ApiProperty() unitPoints!: number;
+}
+
+export class OrderAddressResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() phone!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty() detail!: string;
+}
+
+export class OrderResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunded'] }) status!: string;
+  @ApiProperty() cashSubtotalFen!: number;
+  @ApiProperty() memberDayDiscountFen!: number;
+  @ApiProperty() couponDiscountFen!: number;
+  @ApiProperty() pointsUsed!: number;
+  @ApiProperty() pointsValueFen!: number;
+  @ApiProperty() cashDueFen!: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) couponId!: string | null;
+  @ApiPropertyOptional({ type: OrderAddressResponse, nullable: true }) address!: OrderAddressResponse | null;
+  @ApiProperty({ type: [OrderLineResponse] }) lines!: OrderLineResponse[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'An unpaid order closes at this time' }) expiresAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) paidAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) closeReason!: string | null;
+}
+
+export class OrderPageResponse {
+  @ApiProperty({ type: [OrderResponse] }) items!: OrderResponse[];
+  @ApiProperty() total!: number;
+}
+
+export class AddressDto {
+  @ApiProperty({ maxLength: 20 }) @IsString() @MinLength(1) @MaxLength(20) name!: string;
+  @ApiProperty() @Matches(/^1\d{10}$/, { message: '请填写 11 位手机号' }) phone!: string;
+  @ApiProperty({ maxLength: 60, example: '上海市 上海市 浦东新区' }) @IsString() @MinLength(2) @MaxLength(60) region!: string;
+  @ApiProperty({ maxLength: 120 }) @IsString() @MinLength(2) @MaxLength(120) detail!: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() isDefault?: boolean;
+}
+
+export class AddressResponse extends OrderAddressResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() isDefault!: boolean;
+}
+
+export class AddressListResponse {
+  @ApiProperty({ type: [AddressResponse] }) items!: AddressResponse[];
+}

@@ -1,0 +1,25 @@
+import type { MallItemEntity, MemberAddressEntity } from './mall.entities';
+import type { OrderWithLines } from './orders.service';
+import type { AddressResponse, MallItemResponse, OrderResponse } from './mall.dto';
+
+export function toItemResponse(i: MallItemEntity): MallItemResponse {
+  return {
+    id: i.id, kind: i.kind, name: i.name, description: i.description, category: i.category, imageUrls: i.imageUrls,
+    cashPriceFen: i.cashPriceFen, pointsPrice: i.pointsPrice, stock: i.stock, sold: i.sold, perMemberLimit: i.perMemberLimit,
+    saleStartsAt: i.saleStartsAt?.toISOString() ?? null, saleEndsAt: i.saleEndsAt?.toISOString() ?? null,
+    tiersAllowed: i.tiersAllowed, sortOrder: i.sortOrder, status: i.status, couponTemplateId: i.couponTemplateId,
+  };
+}
+
+export function toOrderResponse({ order: o, lines }: OrderWithLines): OrderResponse {
+  return {
+    id: o.id, status: o.status, cashSubtotalFen: o.cashSubtotalFen, memberDayDiscountFen: o.memberDayDiscountFen, couponDiscountFen: o.couponDiscountFen,
+    pointsUsed: o.pointsUsed, pointsValueFen: o.pointsValueFen, cashDueFen: o.cashDueFen, couponId: o.couponId, address: o.address,
+    lines: lines.map((l) => ({ itemId: l.itemId, kind: l.kind, name: l.name, quantity: l.quantity, unitCashFen: l.unitCashFen, unitPoints: l.unitPoints })),
+    createdAt: o.createdAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null, closeReason: o.closeReason,
+  };
+}
+
+export function toAddressResponse(a: MemberAddressEntity): AddressResponse {
+  return { id: a.id, name: a.name, phone: a.phone, region: a.region, detail: a.detail, isDefault: a.isDefault };
+}
