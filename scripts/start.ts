@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWechatSandbox } from './wechat-sandbox/server';
+import { generatePayKeys, payEnvFor } from './wechat-sandbox/pay-keys';
 
 const ROOT = join(__dirname, '..');
 const env = process.env;
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
   buildIfStale('admin web', ['server/admin/src', 'server/admin/index.html', 'shared/src'], join(ROOT, 'server/admin/dist/index.html'), ['run', 'build', '-w', '@mall/admin']);
   buildIfStale('mini-program (H5)', ['miniapp/src', 'miniapp/config', 'shared/src'], join(ROOT, 'miniapp/dist/h5/index.html'), ['run', 'build:h5', '-w', '@mall/miniapp']);
 
-  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, host: '127.0.0.1', appId: APP_ID, appSecret: APP_SECRET });
+  // WeChat Pay keys for this demo run only (never committed): the stand-in keeps the platform's half.
+  const payKeys = generatePayKeys();
+  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, host: '127.0.0.1', appId: APP_ID, appSecret: APP_SECRET, payKeys });
+  const payEnv = payEnvFor(payKeys, join(ROOT, 'data', 'wechatpay-demo'), sandbox.url, `http://127.0.0.1:${PORT}/api/payments/wechat/notify`);
   console.log(`✔ WeChat stand-in on ${sandbox.url}`);
 
   const server = spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
       WECHAT_APP_ID: APP_ID,
       WECHAT_APP_SECRET: APP_SECRET,
       WECHAT_API_BASE: sandbox.url,
+      ...payEnv,
       WECHAT_SANDBOX_PUBLIC_BASE: env.WECHAT_SANDBOX_PUBLIC_BASE ?? sandbox.url,
     },
   });

@@ -8,11 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { SandboxState } from './state';
 import { BodyTooLarge, readBody, sendJson, wxError } from './http-util';
 import { getAccessToken, getUnlimitedCode, jscode2session, sendSubscribeMessage } from './wxa-api';
+import { completePayment, handlePayRoute, PayState } from './pay-api';
+import { generatePayKeys, PayKeys } from './pay-keys';
 
 export interface WechatSandbox {
   url: string;
   port: number;
   state: SandboxState;
+  /** WeChat Pay v3: its keys (the server's half goes to the server's config) and transactions. */
+  pay: PayState;
   close(): Promise<void>;
 }
 
@@ -21,6 +25,10 @@ export interface SandboxOptions {
   host?: string;
   appId: string;
   appSecret: string;
+  /** WeChat Pay keys; generated for this run when not given. */
+  payKeys?: PayKeys;
+  /** Scales WeChat's notification retry schedule (15 s … 6 h); default 1/1000. */
+  payTimeScale?: number;
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type' };
@@ -35,7 +43,7 @@ async function parseJson(req: IncomingMessage): Promise<Record<string, unknown> 
   }
 }
 
-async function handleSandboxRoute(state: SandboxState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+async function handleSandboxRoute(state: SandboxState, pay: PayState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS);
@@ -54,6 +62,12 @@ async function handleSandboxRoute(state: SandboxState, req: IncomingMessage, url
     case 'DELETE /__sandbox/subscribe-messages':
       state.subscribeMessages.length = 0;
       return sendJson(res, { ok: true }, 200, CORS);
+    case 'POST /__sandbox/pay': {
+      // The member confirms payment (the demo's pay page, or a test): WeChat then notifies the merchant.
+      const body = (await parseJson(req)) ?? {};
+      const paid = typeof body.out_trade_no === 'string' ? completePayment(pay, body.out_trade_no) : null;
+      return paid ? sendJson(res, { out_trade_no: paid.outTradeNo, trade_state: paid.state }, 200, CORS) : sendJson(res, { error: 'no unpaid transaction with that out_trade_no' }, 404, CORS);
+    }
     case 'POST /__sandbox/faults': {
       const body = (await parseJson(req)) ?? {};
       if (typeof body.down === 'boolean') state.faults.down = body.down;
@@ -90,15 +104,17 @@ async function handleWechatRoute(state: SandboxState, req: IncomingMessage, url:
 
 export async function startWechatSandbox(opts: SandboxOptions): Promise<WechatSandbox> {
   const state = new SandboxState(opts.appId, opts.appSecret);
+  const pay = new PayState(opts.payKeys ?? generatePayKeys(), opts.payTimeScale ?? 0.001);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const work = async () => {
-      if (url.pathname.startsWith('/__sandbox/')) return handleSandboxRoute(state, req, url, res);
+      if (url.pathname.startsWith('/__sandbox/')) return handleSandboxRoute(state, pay, req, url, res);
       if (state.faults.delayMs) await new Promise((r) => setTimeout(r, state.faults.delayMs));
       if (state.faults.down) {
         res.writeHead(503, { 'content-type': 'text/html' });
         return void res.end('<html><body>503 Service Temporarily Unavailable</body></html>');
       }
+      if (url.pathname.startsWith('/v3/')) return handlePayRoute(pay, req, url, res);
       return handleWechatRoute(state, req, url, res);
     };
     work().catch((error) => {
@@ -121,6 +137,7 @@ export async function startWechatSandbox(opts: SandboxOptions): Promise<WechatSa
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     state,
+    pay,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

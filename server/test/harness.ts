@@ -13,6 +13,8 @@ import { loadAppConfig, AppConfig } from '../src/config/app-config';
 import { AdminUsersService } from '../src/admin-users/admin-users.service';
 import { SettingsService } from '../src/settings/settings.service';
 import { startWechatSandbox, WechatSandbox } from '../../scripts/wechat-sandbox/server';
+import { payEnvFor } from '../../scripts/wechat-sandbox/pay-keys';
+import { createServer } from 'node:net';
 
 export const TEST_ADMIN = { username: 'owner', password: 'test-owner-password' };
 
@@ -69,6 +71,9 @@ async function prepareDatabaseUrl(): Promise<{ url: string; cleanup: () => void 
 export async function startTestApp(extraEnv: Record<string, string> = {}, shareDatabaseWith?: TestApp): Promise<TestApp> {
   const sandbox = await startWechatSandbox({ port: 0, appId: 'wxtestappid000001', appSecret: 'test-app-secret' });
   const db = shareDatabaseWith ? { url: shareDatabaseWith.config.database.url, cleanup: () => undefined } : await prepareDatabaseUrl();
+  // WeChat posts notifications to the server, so its port is chosen before it starts.
+  const port = await freePort();
+  const payEnv = payEnvFor(sandbox.pay.keys, mkdtempSync(join(tmpdir(), 'mall-pay-')), sandbox.url, `http://127.0.0.1:${port}/api/payments/wechat/notify`);
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -87,10 +92,11 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, shareD
     UPLOAD_DIR: join(tmpdir(), `mall-uploads-${process.pid}`),
     ADMIN_DIST_DIR: '/nonexistent',
     H5_DIST_DIR: '/nonexistent',
+    ...payEnv,
     ...extraEnv,
   });
   const app = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const dataSource = app.get(DataSource);
@@ -169,4 +175,15 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, shareD
     },
   };
   return testApp;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -29,6 +29,13 @@ describe('loadAppConfig', () => {
     ADMIN_PASSWORD: 'a-real-password',
     WECHAT_APP_ID: 'wx1234567890abcdef',
     WECHAT_APP_SECRET: 'real-secret',
+    WECHATPAY_MCH_ID: '1900000109',
+    WECHATPAY_MCH_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    WECHATPAY_PRIVATE_KEY_FILE: '/etc/mall/apiclient_key.pem',
+    WECHATPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0119000001092025',
+    WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: '/etc/mall/wechatpay_public_key.pem',
+    WECHATPAY_APIV3_KEY: 'k'.repeat(32),
+    WECHATPAY_NOTIFY_URL: 'https://mall.example.com/api/payments/wechat/notify',
   };
 
   it('starts in production with real credentials', () => {
@@ -39,6 +46,15 @@ describe('loadAppConfig', () => {
     const env: Record<string, string> = { ...production };
     delete env[key];
     expect(() => loadAppConfig(env)).toThrow(new RegExp(`production needs real .*${key}`));
+  });
+
+  it('refuses production without WeChat Pay, or with part of it, or over plain http', () => {
+    const { WECHATPAY_APIV3_KEY: _, ...withoutKey } = production;
+    expect(() => loadAppConfig(withoutKey)).toThrow(/WeChat Pay needs all of/);
+    const none = Object.fromEntries(Object.entries(production).filter(([k]) => !k.startsWith('WECHATPAY_')));
+    expect(() => loadAppConfig(none)).toThrow(/production needs WeChat Pay/);
+    expect(() => loadAppConfig({ ...production, WECHATPAY_NOTIFY_URL: 'http://mall.example.com/notify' })).toThrow(/must be https/);
+    expect(loadAppConfig(production).wechatPay).toMatchObject({ mchId: '1900000109', apiBase: 'https://api.mch.weixin.qq.com' });
   });
 
   it.each([{ FAKE_CLOCK: '1' }, { SEED_DEMO: '1' }, { WECHAT_SANDBOX_PUBLIC_BASE: 'http://127.0.0.1:3100' }])(

@@ -38,6 +38,16 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_POINTS_EXPIRY: z.string().min(1).default('demo-tmpl-points-expiry'),
   WECHAT_TEMPLATE_CHECKIN_REMINDER: z.string().min(1).default('demo-tmpl-checkin-reminder'),
   WECHAT_TEMPLATE_MEMBER_DAY: z.string().min(1).default('demo-tmpl-member-day'),
+  /** WeChat Pay v3 (merchant id, API certificate serial and private key, platform key, APIv3 key). */
+  WECHATPAY_MCH_ID: z.string().regex(/^\d{6,20}$/, 'must be the merchant id (digits)').optional(),
+  WECHATPAY_MCH_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the API certificate serial (hex)').optional(),
+  WECHATPAY_PRIVATE_KEY_FILE: z.string().optional(),
+  WECHATPAY_PLATFORM_SERIAL: z.string().regex(/^[0-9A-Za-z_]{8,64}$/, 'must be the platform certificate serial').optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: z.string().optional(),
+  WECHATPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
+  WECHATPAY_API_BASE: z.string().url().default('https://api.mch.weixin.qq.com'),
+  /** Where WeChat posts payment and refund notifications (this server's public /api/payments/wechat/notify). */
+  WECHATPAY_NOTIFY_URL: z.string().url().optional(),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
   UPLOAD_DIR: z.string().default('./data/uploads'),
@@ -72,6 +82,17 @@ export interface AppConfig {
     /** Subscribe-message template ids per topic, from the mini-program's WeChat console. */
     templates: { points_expiry: string; checkin_reminder: string; member_day: string };
   };
+  /** Absent when not configured: cash payments are then refused with a clear error. */
+  wechatPay?: {
+    mchId: string;
+    merchantSerial: string;
+    privateKeyFile: string;
+    platformSerial: string;
+    platformPublicKeyFile: string;
+    apiV3Key: string;
+    apiBase: string;
+    notifyUrl: string;
+  };
   uploadDir: string;
   http: { bodyLimitBytes: number };
   fakeClock: boolean;
@@ -90,6 +111,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
+  const payFields = [e.WECHATPAY_MCH_ID, e.WECHATPAY_MCH_SERIAL, e.WECHATPAY_PRIVATE_KEY_FILE, e.WECHATPAY_PLATFORM_SERIAL, e.WECHATPAY_PLATFORM_PUBLIC_KEY_FILE, e.WECHATPAY_APIV3_KEY, e.WECHATPAY_NOTIFY_URL];
+  const payConfigured = payFields.every(Boolean);
+  if (!payConfigured && payFields.some(Boolean)) throw new ConfigError('Invalid configuration: WeChat Pay needs all of WECHATPAY_MCH_ID, WECHATPAY_MCH_SERIAL, WECHATPAY_PRIVATE_KEY_FILE, WECHATPAY_PLATFORM_SERIAL, WECHATPAY_PLATFORM_PUBLIC_KEY_FILE, WECHATPAY_APIV3_KEY, WECHATPAY_NOTIFY_URL');
   if (isProduction) {
     const demoLeft = [
       !env.JWT_SECRET && 'JWT_SECRET',
@@ -103,6 +127,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     if (e.FAKE_CLOCK) throw new ConfigError('Invalid configuration: FAKE_CLOCK is a test-only feature and is refused in production');
     if (e.SEED_DEMO) throw new ConfigError('Invalid configuration: SEED_DEMO is a demo-only feature and is refused in production');
+    if (!payConfigured) throw new ConfigError('Invalid configuration: production needs WeChat Pay (WECHATPAY_MCH_ID, WECHATPAY_MCH_SERIAL, WECHATPAY_PRIVATE_KEY_FILE, WECHATPAY_PLATFORM_SERIAL, WECHATPAY_PLATFORM_PUBLIC_KEY_FILE, WECHATPAY_APIV3_KEY, WECHATPAY_NOTIFY_URL)');
+    if (!e.WECHATPAY_API_BASE.startsWith('https://') || !e.WECHATPAY_NOTIFY_URL!.startsWith('https://')) {
+      throw new ConfigError('Invalid configuration: WECHATPAY_API_BASE and WECHATPAY_NOTIFY_URL must be https in production');
+    }
     if (e.WECHAT_SANDBOX_PUBLIC_BASE) {
       throw new ConfigError('Invalid configuration: WECHAT_SANDBOX_PUBLIC_BASE is demo-only and is refused in production');
     }
@@ -134,6 +162,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         member_day: e.WECHAT_TEMPLATE_MEMBER_DAY,
       },
     },
+    wechatPay: payConfigured
+      ? {
+          mchId: e.WECHATPAY_MCH_ID!,
+          merchantSerial: e.WECHATPAY_MCH_SERIAL!.toUpperCase(),
+          privateKeyFile: e.WECHATPAY_PRIVATE_KEY_FILE!,
+          platformSerial: e.WECHATPAY_PLATFORM_SERIAL!,
+          platformPublicKeyFile: e.WECHATPAY_PLATFORM_PUBLIC_KEY_FILE!,
+          apiV3Key: e.WECHATPAY_APIV3_KEY!,
+          apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, ''),
+          notifyUrl: e.WECHATPAY_NOTIFY_URL!,
+        }
+      : undefined,
     uploadDir: e.UPLOAD_DIR,
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
     fakeClock: e.FAKE_CLOCK,

@@ -58,6 +58,14 @@ export class MallController {
   }
 
   @MemberAuth()
+  @Post('orders/:id/payment')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OrderResponse, description: 'The order with fresh wx.requestPayment parameters' })
+  async pay(@CurrentMember() me: MemberPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return toOrderResponse(unwrap(await this.orders.paymentFor(me.memberId, id)));
+  }
+
+  @MemberAuth()
   @Post('orders/:id/cancel')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: OrderResponse })

@@ -84,6 +84,14 @@ export class OrderAddressResponse {
   @ApiProperty() detail!: string;
 }
 
+export class PaymentParamsResponse {
+  @ApiProperty() timeStamp!: string;
+  @ApiProperty() nonceStr!: string;
+  @ApiProperty({ example: 'prepay_id=wx201410272009395522657a690389285100' }) package!: string;
+  @ApiProperty({ enum: ['RSA'] }) signType!: 'RSA';
+  @ApiProperty() paySign!: string;
+}
+
 export class OrderResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunded'] }) status!: string;
@@ -100,6 +108,7 @@ export class OrderResponse {
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'An unpaid order closes at this time' }) expiresAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) paidAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) closeReason!: string | null;
+  @ApiPropertyOptional({ type: PaymentParamsResponse, description: 'For an unpaid order: the parameters for wx.requestPayment' }) payment?: PaymentParamsResponse;
 }
 
 export class OrderPageResponse {

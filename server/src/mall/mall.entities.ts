@@ -131,6 +131,23 @@ export class OrderEntity {
 
   @Column({ name: 'close_reason', type: 'varchar', length: 24, nullable: true })
   closeReason!: string | null;
+
+  /** WeChat Pay's prepay_id once the JSAPI transaction exists (out_trade_no is the id without dashes). */
+  @Column({ name: 'prepay_id', type: 'varchar', length: 64, nullable: true })
+  prepayId!: string | null;
+
+  @Column({ name: 'transaction_id', type: 'varchar', length: 32, nullable: true })
+  transactionId!: string | null;
+}
+
+/** WeChat's out_trade_no for an order: its id without dashes (32 characters, WeChat's limit). */
+export function outTradeNoOf(orderId: string): string {
+  return orderId.replace(/-/g, '');
+}
+
+export function orderIdOf(outTradeNo: string): string | null {
+  const m = /^([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})$/.exec(outTradeNo);
+  return m ? m.slice(1).join('-') : null;
 }
 
 @Entity('order_lines')

@@ -11,12 +11,13 @@ export function toItemResponse(i: MallItemEntity): MallItemResponse {
   };
 }
 
-export function toOrderResponse({ order: o, lines }: OrderWithLines): OrderResponse {
+export function toOrderResponse({ order: o, lines, payment }: OrderWithLines): OrderResponse {
   return {
     id: o.id, status: o.status, cashSubtotalFen: o.cashSubtotalFen, memberDayDiscountFen: o.memberDayDiscountFen, couponDiscountFen: o.couponDiscountFen,
     pointsUsed: o.pointsUsed, pointsValueFen: o.pointsValueFen, cashDueFen: o.cashDueFen, couponId: o.couponId, address: o.address,
     lines: lines.map((l) => ({ itemId: l.itemId, kind: l.kind, name: l.name, quantity: l.quantity, unitCashFen: l.unitCashFen, unitPoints: l.unitPoints })),
     createdAt: o.createdAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null, closeReason: o.closeReason,
+    ...(payment ? { payment } : {}),
   };
 }
 

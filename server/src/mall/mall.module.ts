@@ -9,11 +9,14 @@ import { MallItemsService } from './mall-items.service';
 import { OrdersService } from './orders.service';
 import { AddressesService } from './addresses.service';
 import { MallController } from './mall.controller';
+import { PaymentNotifyController } from './payment-notify.controller';
+import { OrderPaymentsService } from './order-payments.service';
+import { WechatModule } from '../wechat/wechat.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule],
-  controllers: [MallController],
-  providers: [MallItemsService, OrdersService, AddressesService],
+  imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule],
+  controllers: [MallController, PaymentNotifyController],
+  providers: [MallItemsService, OrdersService, OrderPaymentsService, AddressesService],
   exports: [OrdersService],
 })
 export class MallModule {}

@@ -2,7 +2,8 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, LessThan, Repository } from 'typeorm';
-import { TierCode, priceOrder, type CouponTerms, type PricingError } from '@mall/shared';
+import { TierCode, growthForPayment, priceOrder, type CouponTerms, type PricingError } from '@mall/shared';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
@@ -14,7 +15,16 @@ import { PointsService } from '../points/points.service';
 import { CouponsService } from '../coupons/coupons.service';
 import { TiersService } from '../tiers/tiers.service';
 import { MemberDayService } from '../member-day/member-day.service';
-import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity, OrderStatus } from './mall.entities';
+import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity, OrderStatus, orderIdOf } from './mall.entities';
+import { OrderPaymentsService } from './order-payments.service';
+import type { PaymentParams } from '../wechat/wechat-pay.client';
+
+export const ORDER_PAID_EVENT = 'order.paid';
+export interface OrderPaidEvent {
+  orderId: string;
+  memberId: string;
+  cashFen: number;
+}
 
 export const UNPAID_ORDER_TTL_MS = 15 * 60_000;
 
@@ -29,6 +39,8 @@ export interface CheckoutRequest {
 export interface OrderWithLines {
   order: OrderEntity;
   lines: OrderLineEntity[];
+  /** For an unpaid order with cash due: what the mini-program passes to wx.requestPayment. */
+  payment?: PaymentParams;
 }
 
 type Refusal = Extract<Outcome<never>, { ok: false }>;
@@ -70,23 +82,79 @@ export class OrdersService {
     private readonly coupons: CouponsService,
     private readonly tiers: TiersService,
     private readonly memberDay: MemberDayService,
+    private readonly payments: OrderPaymentsService,
+    private readonly events: EventEmitter2,
   ) {}
 
+  /**
+   * Places the order (or finds the one this idempotency key already placed) and, when cash is due,
+   * starts the WeChat payment. A failed start leaves the order waiting; the same call again retries.
+   */
   async checkout(memberId: string, req: CheckoutRequest): Promise<Outcome<OrderWithLines>> {
-    const existing = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
-    if (existing) return ok(await this.withLines(existing));
-    try {
-      const order = await this.tx.run(({ em }) => this.placeOrder(em, memberId, req));
-      return ok(await this.withLines(order));
-    } catch (error) {
-      if (error instanceof CheckoutRefused) return error.refusal;
-      // The same key raced in from a second tap: answer with the order the first one made.
-      if (isUniqueViolation(error)) {
-        const winner = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
-        if (winner) return ok(await this.withLines(winner));
+    let order = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
+    if (!order) {
+      try {
+        order = await this.tx.run(({ em }) => this.placeOrder(em, memberId, req));
+      } catch (error) {
+        if (error instanceof CheckoutRefused) return error.refusal;
+        // The same key raced in from a second tap: answer with the order the first one made.
+        if (!isUniqueViolation(error)) throw error;
+        order = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
+        if (!order) throw error;
       }
-      throw error;
     }
+    const view = await this.withLines(order);
+    if (order.status !== 'pending_payment') return ok(view);
+    const payment = await this.payments.paymentFor(order);
+    return payment.ok ? ok({ ...view, order: (await this.orders.findOneBy({ id: order.id }))!, payment: payment.value }) : payment;
+  }
+
+  /** Payment parameters again for an unpaid order (the member closed the payment sheet). */
+  async paymentFor(memberId: string, orderId: string): Promise<Outcome<OrderWithLines>> {
+    const order = await this.orders.findOneBy({ id: orderId, memberId });
+    if (!order) return fail('ORDER_NOT_FOUND', '订单不存在', HttpStatus.NOT_FOUND);
+    const payment = await this.payments.paymentFor(order);
+    return payment.ok ? ok({ ...(await this.withLines((await this.orders.findOneBy({ id: orderId }))!)), payment: payment.value }) : payment;
+  }
+
+  /**
+   * WeChat says the order was paid (a verified notification, or a query): pending → paid exactly
+   * once, whatever the number of notifications. The amount must match the order's cash due.
+   */
+  async settlePayment(outTradeNo: string, paid: { transactionId: string; totalFen: number }): Promise<Outcome<'settled' | 'already'>> {
+    const orderId = orderIdOf(outTradeNo);
+    const order = orderId ? await this.orders.findOneBy({ id: orderId }) : null;
+    if (!order) return fail('ORDER_NOT_FOUND', '订单不存在', HttpStatus.NOT_FOUND);
+    if (paid.totalFen !== order.cashDueFen) {
+      this.logger.error(`payment amount ${paid.totalFen} for order ${order.id} does not match ${order.cashDueFen}`);
+      return fail('AMOUNT_MISMATCH', '支付金额与订单不符', HttpStatus.BAD_REQUEST);
+    }
+    if (order.status !== 'pending_payment') {
+      if (order.status === 'closed') this.logger.error(`order ${order.id} was paid after it closed (transaction ${paid.transactionId}): refund it`);
+      return ok('already');
+    }
+    const settled = await this.tx.run(async (tx) => {
+      const { em } = tx;
+      const lines = await em.findBy(OrderLineEntity, { orderId: order.id });
+      const status: OrderStatus = lines.some((l) => l.kind === 'goods') ? 'to_ship' : 'completed';
+      const now = this.clock.now();
+      const claimed = await em.update(OrderEntity, { id: order.id, status: 'pending_payment' }, { status, paidAt: now, transactionId: paid.transactionId, expiresAt: null });
+      if (!claimed.affected) return false;
+      if (order.pointsUsed > 0) {
+        const confirmed = await this.points.confirmHold(em, order.memberId, order.id);
+        if (!confirmed.ok) throw new Error(`confirming points of ${order.id}: ${confirmed.code}`);
+      }
+      const items = await em.findBy(MallItemEntity, { id: In(lines.map((l) => l.itemId)) });
+      await this.fulfilCoupons(em, order.memberId, order.id, lines.map((l) => ({ item: items.find((i) => i.id === l.itemId)!, quantity: l.quantity })));
+      // Growth for the cash paid on products (what tiers are earned on).
+      const productCash = lines.filter((l) => l.kind === 'product').reduce((sum, l) => sum + l.unitCashFen * l.quantity, 0);
+      const growth = growthForPayment(Math.min(productCash, order.cashDueFen));
+      if (growth > 0) await this.tiers.addGrowth(tx, { memberId: order.memberId, delta: growth, reason: 'order_paid', ref: order.id });
+      const event: OrderPaidEvent = { orderId: order.id, memberId: order.memberId, cashFen: order.cashDueFen };
+      tx.afterCommit(() => this.events.emitAsync(ORDER_PAID_EVENT, event).then(() => undefined));
+      return true;
+    });
+    return ok(settled ? 'settled' : 'already');
   }
 
   private async placeOrder(em: EntityManager, memberId: string, req: CheckoutRequest): Promise<OrderEntity> {
@@ -177,6 +245,8 @@ export class OrdersService {
       paidAt: paid ? now : null,
       closedAt: null,
       closeReason: null,
+      prepayId: null,
+      transactionId: null,
     };
     await em.insert(OrderEntity, order);
     await em.insert(
@@ -203,7 +273,9 @@ export class OrdersService {
     const order = await this.orders.findOneBy({ id: orderId, memberId });
     if (!order) return fail('ORDER_NOT_FOUND', '订单不存在', HttpStatus.NOT_FOUND);
     if (order.status !== 'pending_payment') return fail('ORDER_NOT_CANCELLABLE', '只有待支付的订单可以取消', HttpStatus.CONFLICT);
-    await this.close(orderId, 'cancelled');
+    const outcome = await this.closeUnpaid(order, 'cancelled');
+    if (outcome === 'paid') return fail('ORDER_ALREADY_PAID', '订单已支付，无法取消', HttpStatus.CONFLICT);
+    if (outcome === 'unknown') return fail('PAYMENT_STATE_UNKNOWN', '暂时无法确认支付状态，请稍后再试', HttpStatus.SERVICE_UNAVAILABLE);
     return ok(await this.withLines((await this.orders.findOneBy({ id: orderId }))!));
   }
 
@@ -224,10 +296,38 @@ export class OrdersService {
   async closeExpired(): Promise<number> {
     let closed = 0;
     for (;;) {
-      const due = await this.orders.find({ where: { status: 'pending_payment', expiresAt: LessThan(this.clock.now()) }, order: { expiresAt: 'ASC' }, take: 100, select: { id: true } });
-      for (const { id } of due) if (await this.close(id, 'unpaid')) closed++;
-      if (due.length < 100) return closed;
+      const due = await this.orders.find({ where: { status: 'pending_payment', expiresAt: LessThan(this.clock.now()) }, order: { expiresAt: 'ASC' }, take: 100 });
+      let unknown = 0;
+      for (const order of due) {
+        const outcome = await this.closeUnpaid(order, 'unpaid');
+        if (outcome === 'closed') closed++;
+        if (outcome === 'unknown') unknown++;
+      }
+      // Orders WeChat could not answer for stay due; the next tick asks again.
+      if (due.length < 100 || unknown === due.length) return closed;
     }
+  }
+
+  /**
+   * Before closing an order that has a WeChat transaction, ask WeChat: paid after all (the
+   * notification never came) settles it; otherwise WeChat's transaction is closed first, so it can
+   * no longer be paid, then ours.
+   */
+  private async closeUnpaid(order: OrderEntity, reason: 'unpaid' | 'cancelled'): Promise<'closed' | 'paid' | 'unknown' | 'gone'> {
+    if (order.prepayId) {
+      try {
+        const remote = await this.payments.query(order);
+        if (remote && (remote.trade_state === 'SUCCESS' || remote.trade_state === 'REFUND')) {
+          await this.settlePayment(remote.out_trade_no, { transactionId: remote.transaction_id ?? '', totalFen: remote.amount.total });
+          return 'paid';
+        }
+        if (remote && remote.trade_state !== 'CLOSED') await this.payments.closeAtWechat(order);
+      } catch (error) {
+        this.logger.warn(`could not check payment of ${order.id}: ${(error as Error).message}`);
+        return 'unknown';
+      }
+    }
+    return (await this.close(order.id, reason)) ? 'closed' : 'gone';
   }
 
   /** pending_payment → closed once (a conditional update decides), releasing points, coupon and stock. */

@@ -5,6 +5,8 @@ import { startTestApp, TestApp } from '../../test/harness';
 import { POSTER_FONT, POSTER_LAYOUT, registerPosterFonts } from './poster-drawing';
 import { WechatApiClient } from '../wechat/wechat-api.client';
 
+jest.setTimeout(30_000);
+
 /** A code point Noto Sans SC has no glyph for: drawn as the font's missing-glyph box. */
 const MISSING = '\u{10FFFD}';
 

@@ -13,6 +13,7 @@ import { PointsService } from '../points/points.service';
 import { CouponsService } from '../coupons/coupons.service';
 import { CHECKIN_COMPLETED_EVENT, CheckinCompletedEvent } from '../checkin/checkin.service';
 import { CheckinEntity } from '../checkin/checkin.entity';
+import { ORDER_PAID_EVENT, OrderPaidEvent } from '../mall/orders.service';
 import { ReferralEntity, ReferralState } from './referral.entity';
 import { ReferralEventEntity } from './referral-event.entity';
 import { newId } from '../common/ids';
@@ -76,6 +77,15 @@ export class ReferralsService {
       if ((await this.settings()).qualifyingAction === 'first_checkin') await this.qualify(event.memberId);
     } catch (error) {
       // The check-in stands either way; qualifying is idempotent and can be retried.
+      this.logger.error(`referral reward for ${event.memberId} failed: ${(error as Error).message}`);
+    }
+  }
+
+  @OnEvent(ORDER_PAID_EVENT, { promisify: true })
+  async onOrderPaid(event: OrderPaidEvent): Promise<void> {
+    try {
+      if ((await this.settings()).qualifyingAction === 'first_paid_order') await this.qualify(event.memberId);
+    } catch (error) {
       this.logger.error(`referral reward for ${event.memberId} failed: ${(error as Error).message}`);
     }
   }

@@ -835,6 +835,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1650,6 +1666,15 @@ export interface components {
             unitCashFen: number;
             unitPoints: number;
         };
+        PaymentParamsResponse: {
+            timeStamp: string;
+            nonceStr: string;
+            /** @example prepay_id=wx201410272009395522657a690389285100 */
+            package: string;
+            /** @enum {string} */
+            signType: "RSA";
+            paySign: string;
+        };
         OrderResponse: {
             id: string;
             /** @enum {string} */
@@ -1673,6 +1698,8 @@ export interface components {
             /** Format: date-time */
             paidAt?: string | null;
             closeReason?: string | null;
+            /** @description For an unpaid order: the parameters for wx.requestPayment */
+            payment?: components["schemas"]["PaymentParamsResponse"];
         };
         OrderPageResponse: {
             items: components["schemas"]["OrderResponse"][];
@@ -3686,6 +3713,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order with fresh wx.requestPayment parameters */
             200: {
                 headers: {
                     [name: string]: unknown;
