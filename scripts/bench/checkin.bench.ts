@@ -16,7 +16,7 @@ const SECRET = 'bench-jwt-secret-0123456789-0123456789';
 export async function run(): Promise<boolean> {
   const dbUrl = await recreateDatabase('bench_checkin');
   const env = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', JWT_SECRET: SECRET };
-  const nest = startProcess('nest', ['server/dist/main.js'], { ...env, PORT: '3194' });
+  const nest = startProcess('nest', [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'server/dist/main.js'], { ...env, PORT: '3194' });
   await waitFor('http://127.0.0.1:3194/api/health');
   const conn = await mysql.createConnection(dbUrl);
   await conn.query(`INSERT INTO members (id, openid, nickname, avatar_url, tier, points_balance, invite_code, joined_at, last_active_at)

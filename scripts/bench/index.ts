@@ -3,6 +3,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   login: () => import('./login.bench').then((m) => m.run()),
   checkin: () => import('./checkin.bench').then((m) => m.run()),
   'tier-review': () => import('./tier-review.bench').then((m) => m.run()),
+  'flash-sale': () => import('./flash-sale.bench').then((m) => m.run()),
 };
 
 async function main(): Promise<void> {

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  await app.listen({ port: config.port, host: config.host });
+  // A deep accept queue: a burst of new connections (a flash sale opening) is not dropped and retried a second later.
+  await app.listen({ port: config.port, host: config.host, backlog: 2048 });
   const url = await app.getUrl();
   app.get(require('nestjs-pino').Logger).log(`Server listening on ${url} (database: ${config.database.kind})`);
 }

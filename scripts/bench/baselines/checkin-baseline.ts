@@ -3,13 +3,14 @@
  * transaction as POST /api/checkins (the same statements in the same order), with JWT checking.
  */
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import jwt from 'jsonwebtoken';
 import { addDays, storeDate, expiryDateFor } from '../../../shared/src';
 
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL!, connectionLimit: 20, timezone: 'Z' });
-const SECRET = process.env.JWT_SECRET!;
+// A KeyObject, as the server uses: a string secret makes jsonwebtoken try it as a public key first.
+const SECRET = createSecretKey(Buffer.from(process.env.JWT_SECRET!, 'utf8'));
 
 async function checkIn(memberId: string) {
   const now = new Date();

@@ -4,14 +4,15 @@
  * session key, issue a refresh token and a JWT) with no framework around it.
  */
 import { createServer } from 'node:http';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomInt } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import jwt from 'jsonwebtoken';
 import { randomUUID as uuidv7 } from 'node:crypto';
 
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL!, connectionLimit: 20, timezone: 'Z' });
 const WECHAT = process.env.WECHAT_API_BASE!;
-const SECRET = 'bench-jwt-secret-0123456789-0123456789';
+// A KeyObject, as the server uses: a string secret makes jsonwebtoken try it as an asymmetric key first.
+const SECRET = createSecretKey(Buffer.from('bench-jwt-secret-0123456789-0123456789', 'utf8'));
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 async function login(code: string) {

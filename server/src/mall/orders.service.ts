@@ -93,6 +93,9 @@ export class OrdersService {
   async checkout(memberId: string, req: CheckoutRequest): Promise<Outcome<OrderWithLines>> {
     let order = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
     if (!order) {
+      // In a flash sale most buyers arrive after the stock is gone: tell them without a transaction.
+      const soldOut = await this.soldOut(req.items);
+      if (soldOut) return soldOut;
       try {
         order = await this.tx.run(({ em }) => this.placeOrder(em, memberId, req));
       } catch (error) {
@@ -107,6 +110,16 @@ export class OrdersService {
     if (order.status !== 'pending_payment') return ok(view);
     const payment = await this.payments.paymentFor(order);
     return payment.ok ? ok({ ...view, order: (await this.orders.findOneBy({ id: order.id }))!, payment: payment.value }) : payment;
+  }
+
+  /** A refusal when an item is visibly out of stock (a hint read without locks; checkout's conditional update decides). */
+  private async soldOut(lines: CheckoutRequest['items']) {
+    const items = await this.orders.manager.find(MallItemEntity, { where: { id: In(lines.map((l) => l.itemId)) }, select: { id: true, name: true, stock: true } });
+    for (const line of lines) {
+      const item = items.find((i) => i.id === line.itemId);
+      if (item && item.stock < line.quantity) return fail('SOLD_OUT', `「${item.name}」库存不足`, HttpStatus.CONFLICT, { itemId: item.id });
+    }
+    return null;
   }
 
   /** Payment parameters again for an unpaid order (the member closed the payment sheet). */
@@ -170,6 +183,8 @@ export class OrdersService {
     for (const [itemId, quantity] of quantities) {
       const item = items.find((i) => i.id === itemId);
       if (!item || item.status !== 'on') refuse('ITEM_UNAVAILABLE', '商品不存在或已下架', HttpStatus.NOT_FOUND, { itemId });
+      // A sold-out item is refused without queueing for its row lock; the conditional update below stays the authority.
+      if (item!.stock < quantity) refuse('SOLD_OUT', `「${item!.name}」库存不足`, HttpStatus.CONFLICT, { itemId });
       if ((item!.saleStartsAt && item!.saleStartsAt > now) || (item!.saleEndsAt && item!.saleEndsAt < now)) refuse('ITEM_NOT_ON_SALE', `「${item!.name}」不在售卖时间内`, HttpStatus.CONFLICT, { itemId });
       if (item!.tiersAllowed.length && !item!.tiersAllowed.includes(member.tier)) refuse('TIER_NOT_ALLOWED', `「${item!.name}」仅限指定等级会员兑换`, HttpStatus.FORBIDDEN, { itemId });
       if (item!.perMemberLimit > 0) {
@@ -208,17 +223,6 @@ export class OrdersService {
     if (!priced.ok) refuse(...PRICING_REFUSALS[(priced as { error: PricingError }).error], HttpStatus.CONFLICT);
     const price = (priced as Extract<typeof priced, { ok: true }>).value;
 
-    // Rows in id order, so two multi-item checkouts never wait on each other crosswise.
-    for (const { item, quantity } of [...lines].sort((a, b) => a.item.id.localeCompare(b.item.id))) {
-      const taken = await em
-        .createQueryBuilder()
-        .update(MallItemEntity)
-        .set({ stock: () => `stock - ${quantity}`, sold: () => `sold + ${quantity}` })
-        .where('id = :id AND stock >= :quantity', { id: item.id, quantity })
-        .execute();
-      if (!taken.affected) refuse('SOLD_OUT', `「${item.name}」库存不足`, HttpStatus.CONFLICT, { itemId: item.id });
-    }
-
     const paid = price.cashDueFen === 0;
     if (price.pointsTotal > 0) {
       const spent = paid
@@ -253,6 +257,17 @@ export class OrdersService {
       OrderLineEntity,
       lines.map(({ item, quantity }) => ({ id: newId(), orderId, memberId, itemId: item.id, kind: item.kind, name: item.name, quantity, unitCashFen: item.cashPriceFen, unitPoints: item.pointsPrice, active: true })),
     );
+    // Stock last: the item row is the one every buyer of a hot item waits on, so its lock is held
+    // only for the commit. Rows in id order, so two multi-item checkouts never wait crosswise.
+    for (const { item, quantity } of [...lines].sort((a, b) => a.item.id.localeCompare(b.item.id))) {
+      const taken = await em
+        .createQueryBuilder()
+        .update(MallItemEntity)
+        .set({ stock: () => `stock - ${quantity}`, sold: () => `sold + ${quantity}` })
+        .where('id = :id AND stock >= :quantity', { id: item.id, quantity })
+        .execute();
+      if (!taken.affected) refuse('SOLD_OUT', `「${item.name}」库存不足`, HttpStatus.CONFLICT, { itemId: item.id });
+    }
     if (paid) await this.fulfilCoupons(em, memberId, orderId, lines);
     return order;
   }

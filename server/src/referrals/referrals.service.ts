@@ -92,6 +92,9 @@ export class ReferralsService {
 
   /** The friend did the qualifying action: reward the inviter once, within the day's cap. */
   async qualify(inviteeId: string): Promise<ReferralState | null> {
+    // Most check-ins and orders are by members with no pending invitation: one key lookup, no transaction.
+    const pending = await this.referrals.findOne({ where: { inviteeId }, select: { inviteeId: true, state: true } });
+    if (!pending || pending.state !== 'bound') return pending?.state ?? null;
     return this.tx.run(async ({ em }) => {
       const referral = await em.findOneBy(ReferralEntity, { inviteeId });
       if (!referral || referral.state !== 'bound') return referral?.state ?? null;
