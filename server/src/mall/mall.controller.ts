@@ -4,12 +4,13 @@ import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, Mem
 import { unwrap } from '../common/errors';
 import { PageQuery } from '../common/pagination.dto';
 import {
-  AddressDto, AddressListResponse, AddressResponse, CreateOrderDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
+  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
 } from './mall.dto';
 import { toAddressResponse, toItemResponse, toOrderResponse } from './mall.mapper';
 import { MallItemsService } from './mall-items.service';
 import { OrdersService } from './orders.service';
 import { AddressesService } from './addresses.service';
+import { OrderRefundsService } from './order-refunds.service';
 
 @ApiTags('mall')
 @Controller('api')
@@ -18,6 +19,7 @@ export class MallController {
     private readonly items: MallItemsService,
     private readonly orders: OrdersService,
     private readonly addresses: AddressesService,
+    private readonly refunds: OrderRefundsService,
   ) {}
 
   @MemberAuth()
@@ -123,5 +125,23 @@ export class MallController {
   @ApiOkResponse({ type: MallItemResponse })
   async update(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MallItemDto): Promise<MallItemResponse> {
     return toItemResponse(unwrap(await this.items.update(admin, id, dto)));
+  }
+
+  @AdminAuth()
+  @Get('admin/orders')
+  @ApiOkResponse({ type: OrderPageResponse })
+  async adminOrders(@Query() query: AdminOrdersQuery): Promise<OrderPageResponse> {
+    const { items, total } = await this.orders.adminPage(query.page ?? 1, query.pageSize ?? 20, query.status);
+    return { items: items.map(toOrderResponse), total };
+  }
+
+  /** Refunds a paid order in full: cash through WeChat Pay (settled by its notification), then points and stock. */
+  @AdminAuth('owner', 'operator')
+  @Post('admin/orders/:id/refund')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OrderResponse })
+  async refund(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RefundDto): Promise<OrderResponse> {
+    unwrap(await this.refunds.refund(admin, id, dto.reason));
+    return toOrderResponse(unwrap(await this.orders.adminOne(id)));
   }
 }

@@ -94,7 +94,7 @@ export class PaymentParamsResponse {
 
 export class OrderResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunded'] }) status!: string;
+  @ApiProperty({ enum: ['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunding', 'refunded'] }) status!: string;
   @ApiProperty() cashSubtotalFen!: number;
   @ApiProperty() memberDayDiscountFen!: number;
   @ApiProperty() couponDiscountFen!: number;
@@ -108,7 +108,22 @@ export class OrderResponse {
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'An unpaid order closes at this time' }) expiresAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) paidAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) closeReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) refundedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) refundReason!: string | null;
   @ApiPropertyOptional({ type: PaymentParamsResponse, description: 'For an unpaid order: the parameters for wx.requestPayment' }) payment?: PaymentParamsResponse;
+}
+
+export class AdminOrdersQuery {
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @ApiPropertyOptional({ enum: ['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunding', 'refunded'] })
+  @IsOptional()
+  @IsIn(['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunding', 'refunded'])
+  status?: 'pending_payment' | 'to_ship' | 'shipped' | 'received' | 'completed' | 'closed' | 'refunding' | 'refunded';
+}
+
+export class RefundDto {
+  @ApiProperty({ maxLength: 80 }) @IsString() @MinLength(2) @MaxLength(80) reason!: string;
 }
 
 export class OrderPageResponse {

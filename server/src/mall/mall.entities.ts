@@ -71,7 +71,7 @@ export class MallItemEntity {
   updatedAt!: Date;
 }
 
-export type OrderStatus = 'pending_payment' | 'to_ship' | 'shipped' | 'received' | 'completed' | 'closed' | 'refunded';
+export type OrderStatus = 'pending_payment' | 'to_ship' | 'shipped' | 'received' | 'completed' | 'closed' | 'refunding' | 'refunded';
 
 /** One checkout. `(member, idempotency key)` is unique, so a double tap returns the same order. */
 @Entity('orders')
@@ -138,6 +138,16 @@ export class OrderEntity {
 
   @Column({ name: 'transaction_id', type: 'varchar', length: 32, nullable: true })
   transactionId!: string | null;
+
+  /** out_refund_no of the refund, once one is asked of WeChat (or made for a points-only order). */
+  @Column({ name: 'refund_no', type: 'varchar', length: 64, nullable: true })
+  refundNo!: string | null;
+
+  @Column({ name: 'refund_reason', type: 'varchar', length: 80, nullable: true })
+  refundReason!: string | null;
+
+  @Column({ name: 'refunded_at', type: 'datetime', nullable: true })
+  refundedAt!: Date | null;
 }
 
 /** WeChat's out_trade_no for an order: its id without dashes (32 characters, WeChat's limit). */

@@ -17,6 +17,7 @@ export function toOrderResponse({ order: o, lines, payment }: OrderWithLines): O
     pointsUsed: o.pointsUsed, pointsValueFen: o.pointsValueFen, cashDueFen: o.cashDueFen, couponId: o.couponId, address: o.address,
     lines: lines.map((l) => ({ itemId: l.itemId, kind: l.kind, name: l.name, quantity: l.quantity, unitCashFen: l.unitCashFen, unitPoints: l.unitPoints })),
     createdAt: o.createdAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null, closeReason: o.closeReason,
+    refundedAt: o.refundedAt?.toISOString() ?? null, refundReason: o.refundReason,
     ...(payment ? { payment } : {}),
   };
 }

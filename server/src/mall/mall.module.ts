@@ -11,12 +11,13 @@ import { AddressesService } from './addresses.service';
 import { MallController } from './mall.controller';
 import { PaymentNotifyController } from './payment-notify.controller';
 import { OrderPaymentsService } from './order-payments.service';
+import { OrderRefundsService } from './order-refunds.service';
 import { WechatModule } from '../wechat/wechat.module';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule],
   controllers: [MallController, PaymentNotifyController],
-  providers: [MallItemsService, OrdersService, OrderPaymentsService, AddressesService],
+  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService],
   exports: [OrdersService],
 })
 export class MallModule {}

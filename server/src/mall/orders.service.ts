@@ -17,6 +17,7 @@ import { TiersService } from '../tiers/tiers.service';
 import { MemberDayService } from '../member-day/member-day.service';
 import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity, OrderStatus, orderIdOf } from './mall.entities';
 import { OrderPaymentsService } from './order-payments.service';
+import { OrderRefundsService } from './order-refunds.service';
 import type { PaymentParams } from '../wechat/wechat-pay.client';
 
 export const ORDER_PAID_EVENT = 'order.paid';
@@ -83,6 +84,7 @@ export class OrdersService {
     private readonly tiers: TiersService,
     private readonly memberDay: MemberDayService,
     private readonly payments: OrderPaymentsService,
+    private readonly refunds: OrderRefundsService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -143,7 +145,10 @@ export class OrdersService {
       return fail('AMOUNT_MISMATCH', '支付金额与订单不符', HttpStatus.BAD_REQUEST);
     }
     if (order.status !== 'pending_payment') {
-      if (order.status === 'closed') this.logger.error(`order ${order.id} was paid after it closed (transaction ${paid.transactionId}): refund it`);
+      if (order.status === 'closed') {
+        this.logger.warn(`order ${order.id} was paid after it closed (transaction ${paid.transactionId}): refunding`);
+        await this.refunds.refundPaidAfterClose(order, paid.transactionId);
+      }
       return ok('already');
     }
     const settled = await this.tx.run(async (tx) => {
@@ -251,6 +256,9 @@ export class OrdersService {
       closeReason: null,
       prepayId: null,
       transactionId: null,
+      refundNo: null,
+      refundReason: null,
+      refundedAt: null,
     };
     await em.insert(OrderEntity, order);
     await em.insert(
@@ -369,6 +377,17 @@ export class OrdersService {
       await em.update(OrderLineEntity, { orderId }, { active: false });
       return true;
     });
+  }
+
+  /** Every order for the merchant, newest first, optionally one status. */
+  async adminPage(page: number, pageSize: number, status?: OrderStatus): Promise<{ items: OrderWithLines[]; total: number }> {
+    const [orders, total] = await this.orders.findAndCount({ where: status ? { status } : {}, order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    return { items: await this.attachLines(orders), total };
+  }
+
+  async adminOne(orderId: string): Promise<Outcome<OrderWithLines>> {
+    const order = await this.orders.findOneBy({ id: orderId });
+    return order ? ok(await this.withLines(order)) : fail('ORDER_NOT_FOUND', '订单不存在', HttpStatus.NOT_FOUND);
   }
 
   async mine(memberId: string, page: number, pageSize: number): Promise<{ items: OrderWithLines[]; total: number }> {

@@ -5,6 +5,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators';
 import { WechatPayClient, WechatPayError } from '../wechat/wechat-pay.client';
 import { OrdersService } from './orders.service';
+import { OrderRefundsService } from './order-refunds.service';
 
 /**
  * WeChat Pay's notifications. Verified over the raw body, decrypted with the tag checked, and
@@ -19,6 +20,7 @@ export class PaymentNotifyController {
   constructor(
     private readonly wechatPay: WechatPayClient,
     private readonly orders: OrdersService,
+    private readonly refunds: OrderRefundsService,
   ) {}
 
   @Public()
@@ -43,7 +45,12 @@ export class PaymentNotifyController {
       if (!settled.ok) return answer(settled.status ?? 400, settled.code);
       return answer(HttpStatus.NO_CONTENT);
     }
-    // Other events (refunds arrive with the refund flow) are acknowledged so WeChat stops retrying.
+    if (notification.eventType === 'REFUND.SUCCESS' && r.refund_status === 'SUCCESS') {
+      const settled = await this.refunds.settleRefund(String(r.out_refund_no ?? ''));
+      if (!settled.ok) return answer(settled.status ?? 400, settled.code);
+      return answer(HttpStatus.NO_CONTENT);
+    }
+    // Other events (a refund that failed or closed) are acknowledged so WeChat stops retrying; the admin sees the order still refunding.
     this.logger.log(`payment notification ${notification.eventType} acknowledged`);
     return answer(HttpStatus.NO_CONTENT);
   }

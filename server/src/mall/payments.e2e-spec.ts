@@ -144,4 +144,57 @@ describe('WeChat Pay for orders with cash', () => {
     expect(second.body).toMatchObject({ status: 'pending_payment', payment: { signType: 'RSA' } });
     expect(await t.count('orders')).toBe(1);
   });
+
+  it('refunds a paid order once: cash through WeChat, then points and stock, however often the refund notification comes', async () => {
+    const { token, product } = await setup();
+    const placed = (await order(token, { items: [{ itemId: product.id, quantity: 1 }], pointsToUse: 600 })).body;
+    completePayment(t.sandbox.pay, outTradeNo(placed.id));
+    await waitFor(async () => (await status(token, placed.id)) === 'completed');
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(400);
+
+    expect((await t.request('POST', `/api/admin/orders/${placed.id}/refund`, { token: await t.adminToken('analyst'), body: { reason: '不想要了' } })).status).toBe(403);
+    expect((await t.request('POST', `/api/admin/orders/${placed.id}/refund`, { token, body: { reason: '不想要了' } })).status).toBe(403);
+    expect((await t.request('POST', `/api/admin/orders/${placed.id}/refund`, { token: await admin(), body: { reason: '' } })).status).toBe(400);
+    const [first, second] = await Promise.all([1, 2].map(async () => t.request('POST', `/api/admin/orders/${placed.id}/refund`, { token: await admin(), body: { reason: '顾客申请退款' } })));
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    await waitFor(async () => (await status(token, placed.id)) === 'refunded');
+    expect(t.sandbox.pay.refunds.get(`R${outTradeNo(placed.id)}`)).toMatchObject({ refundFen: 9900, status: 'SUCCESS' });
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(1000);
+    expect((await t.request('GET', `/api/mall/items/${product.id}`, { token })).body.stock).toBe(10);
+
+    // WeChat's refund notification again (a retry): nothing more comes back.
+    const again = buildNotification(t.sandbox.pay, 'REFUND.SUCCESS', 'refund', { mchid: t.sandbox.pay.keys.mchId, out_trade_no: outTradeNo(placed.id), out_refund_no: `R${outTradeNo(placed.id)}`, refund_status: 'SUCCESS', amount: { total: 9900, refund: 9900 } });
+    for (let i = 0; i < 3; i++) expect((await post(again)).status).toBe(204);
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(1000);
+    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM points_ledger WHERE reason = 'refund'");
+    expect(Number(n)).toBe(1);
+    const listed = (await t.request('GET', '/api/admin/orders?status=refunded', { token: await t.adminToken('analyst') })).body;
+    expect(listed).toMatchObject({ total: 1, items: [{ id: placed.id, refundReason: '顾客申请退款' }] });
+    expect((await t.request('GET', '/api/admin/orders?status=bogus', { token: await admin() })).status).toBe(400);
+  });
+
+  it('refunds a points-only order at once, and returns the cash of a payment that arrives after the order closed', async () => {
+    await t.setClock('2026-03-10T02:00:00Z');
+    const { token, product } = await setup();
+    const badge = (await t.request('POST', '/api/admin/mall/items', { token: await admin(), body: { kind: 'goods', name: '徽章', cashPriceFen: 0, pointsPrice: 300, stock: 5 } })).body;
+    const address = (await t.request('POST', '/api/addresses', { token, body: { name: '李四', phone: '13900139000', region: '北京市 北京市 朝阳区', detail: '建国路 1 号' } })).body;
+    const redeemed = (await order(token, { items: [{ itemId: badge.id, quantity: 1 }], addressId: address.id })).body;
+    expect(redeemed.status).toBe('to_ship');
+    const refunded = await t.request('POST', `/api/admin/orders/${redeemed.id}/refund`, { token: await admin(), body: { reason: '缺货' } });
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundReason: '缺货' });
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(1000);
+
+    const late = (await order(token, { items: [{ itemId: product.id, quantity: 1 }] })).body;
+    await t.setClock('2026-03-10T02:20:00Z');
+    await t.app.get(OrdersService).closeExpired();
+    expect(await status(token, late.id)).toBe('closed');
+    // WeChat delivers a payment for it anyway (the member paid in the last second): the cash goes back.
+    const tx = t.sandbox.pay.transactions.get(outTradeNo(late.id))!;
+    tx.state = 'SUCCESS';
+    const paid = buildNotification(t.sandbox.pay, 'TRANSACTION.SUCCESS', 'transaction', paidResource(late.id, 12900, 'pay-buyer'));
+    expect((await post(paid)).status).toBe(204);
+    await waitFor(async () => t.sandbox.pay.refunds.get(`R${outTradeNo(late.id)}`)?.status === 'SUCCESS');
+    expect(await status(token, late.id)).toBe('closed');
+    await waitFor(async () => (await t.request('GET', `/api/orders/${late.id}`, { token })).body.refundedAt !== null);
+  });
 });

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, MoreThan, Repository } from 'typeorm';
 import { expiryDateFor } from '@mall/shared';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
@@ -175,6 +175,13 @@ export class PointsService {
     if (!claimed.affected) return ok({ ...hold, status: 'released' });
     await this.refundEntry(em, memberId, hold.entryId, 'hold_release', ref);
     return ok({ ...hold, status: 'released' });
+  }
+
+  /** Gives back, once, the points an order spent (its `redeem` or held `order_pay` debit). */
+  async refundSpend(em: EntityManager, memberId: string, ref: string): Promise<Outcome<AppliedChange | null, PointsFailure>> {
+    const debit = await em.findOne(PointsEntryEntity, { where: { memberId, ref, reason: In(['redeem', 'order_pay']) } });
+    if (!debit || debit.delta >= 0) return ok(null);
+    return this.refundEntry(em, memberId, debit.id, 'refund', ref);
   }
 
   /** Reverses a debit entry once (reason `refund` or `hold_release`, same ref), restoring its lots. */

@@ -931,6 +931,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_adminOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1678,7 +1710,7 @@ export interface components {
         OrderResponse: {
             id: string;
             /** @enum {string} */
-            status: "pending_payment" | "to_ship" | "shipped" | "received" | "completed" | "closed" | "refunded";
+            status: "pending_payment" | "to_ship" | "shipped" | "received" | "completed" | "closed" | "refunding" | "refunded";
             cashSubtotalFen: number;
             memberDayDiscountFen: number;
             couponDiscountFen: number;
@@ -1698,6 +1730,9 @@ export interface components {
             /** Format: date-time */
             paidAt?: string | null;
             closeReason?: string | null;
+            /** Format: date-time */
+            refundedAt?: string | null;
+            refundReason?: string | null;
             /** @description For an unpaid order: the parameters for wx.requestPayment */
             payment?: components["schemas"]["PaymentParamsResponse"];
         };
@@ -1749,6 +1784,9 @@ export interface components {
             sortOrder?: number;
             /** @enum {string} */
             status?: "on" | "off";
+        };
+        RefundDto: {
+            reason: string;
         };
         ErrorResponse: {
             /**
@@ -3992,6 +4030,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MallItemResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_adminOrders: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending_payment" | "to_ship" | "shipped" | "received" | "completed" | "closed" | "refunding" | "refunded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
                 };
             };
             /** @description Missing or invalid admin token */
