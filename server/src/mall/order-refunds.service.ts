@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -8,7 +8,8 @@ import { AuditService } from '../audit/audit.service';
 import type { AdminPrincipal } from '../auth/auth.decorators';
 import { PointsService } from '../points/points.service';
 import { WechatPayClient } from '../wechat/wechat-pay.client';
-import { MallItemEntity, OrderEntity, OrderLineEntity, OrderStatus, outTradeNoOf } from './mall.entities';
+import { OrderEntity, OrderStatus, outTradeNoOf } from './mall.entities';
+import { returnOrderStock } from './order-stock';
 
 const REFUNDABLE: OrderStatus[] = ['to_ship', 'shipped', 'received', 'completed'];
 
@@ -93,10 +94,6 @@ export class OrderRefundsService {
       const back = await this.points.refundSpend(em, order.memberId, order.id);
       if (!back.ok) throw new Error(`returning points of ${order.id}: ${back.code}`);
     }
-    const lines = await em.findBy(OrderLineEntity, { orderId: order.id, active: true });
-    for (const line of lines) {
-      await em.createQueryBuilder().update(MallItemEntity).set({ stock: () => `stock + ${line.quantity}`, sold: () => `sold - ${line.quantity}` }).where('id = :id', { id: line.itemId }).execute();
-    }
-    if (lines.length) await em.update(OrderLineEntity, { id: In(lines.map((l) => l.id)) }, { active: false });
+    await returnOrderStock(em, order.id);
   }
 }

@@ -18,6 +18,7 @@ import { MemberDayService } from '../member-day/member-day.service';
 import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity, OrderStatus, orderIdOf } from './mall.entities';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
+import { returnOrderStock } from './order-stock';
 import type { PaymentParams } from '../wechat/wechat-pay.client';
 
 export const ORDER_PAID_EVENT = 'order.paid';
@@ -365,16 +366,7 @@ export class OrdersService {
         if (!released.ok) throw new Error(`releasing points of ${order.id}: ${released.code}`);
       }
       if (order.couponId) await this.coupons.restoreForOrder(em, order.couponId, order.id);
-      const lines = await em.findBy(OrderLineEntity, { orderId });
-      for (const line of lines) {
-        await em
-          .createQueryBuilder()
-          .update(MallItemEntity)
-          .set({ stock: () => `stock + ${line.quantity}`, sold: () => `sold - ${line.quantity}` })
-          .where('id = :id', { id: line.itemId })
-          .execute();
-      }
-      await em.update(OrderLineEntity, { orderId }, { active: false });
+      await returnOrderStock(em, orderId);
       return true;
     });
   }
