@@ -34,8 +34,11 @@ export class CheckinAdminService {
       const [row] = await this.dataSource.query('SELECT id FROM coupon_templates WHERE id = ?', [id]);
       if (!row) return fail('COUPON_NOT_FOUND', '阶梯中的优惠券不存在');
     }
-    await this.settings.set(CHECKIN_SETTINGS_KEY, next, admin.adminId);
-    await this.tx.run(({ em }) => this.audit.record(em, admin, { action: 'checkin.settings', targetType: 'settings', targetId: 'checkin', details: next }));
+    // The rules and their audit entry are saved together or not at all.
+    await this.tx.run(async (tx) => {
+      await this.settings.set(CHECKIN_SETTINGS_KEY, next, admin.adminId, tx);
+      await this.audit.record(tx.em, admin, { action: 'checkin.settings', targetType: 'settings', targetId: 'checkin', details: next });
+    });
     return ok(await this.checkins.settings());
   }
 

@@ -13,9 +13,10 @@ import { PaymentNotifyController } from './payment-notify.controller';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 import { WechatModule } from '../wechat/wechat.module';
+import { MembersModule } from '../members/members.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule],
+  imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule, MembersModule],
   controllers: [MallController, PaymentNotifyController],
   providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService],
   exports: [OrdersService],

@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Outcome, fail, ok } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
-import { MemberEntity } from '../members/member.entity';
-import { PaymentParams, WechatPayClient, WechatPayError, WechatTransaction } from '../wechat/wechat-pay.client';
+import { MembersService } from '../members/members.service';
+import { PaymentParams, WechatPayClient, WechatTransaction } from '../wechat/wechat-pay.client';
 import { OrderEntity, OrderLineEntity, outTradeNoOf } from './mall.entities';
 
 /**
@@ -19,6 +19,7 @@ export class OrderPaymentsService {
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     private readonly wechatPay: WechatPayClient,
     private readonly tx: TransactionRunner,
+    private readonly members: MembersService,
   ) {}
 
   /** Parameters for `wx.requestPayment`, creating the WeChat transaction the first time. */
@@ -27,7 +28,7 @@ export class OrderPaymentsService {
     if (!this.wechatPay.enabled) return fail('PAYMENT_UNAVAILABLE', '暂不支持微信支付，请稍后再试', HttpStatus.SERVICE_UNAVAILABLE);
     let prepayId = order.prepayId;
     if (!prepayId) {
-      const member = await this.orders.manager.findOne(MemberEntity, { where: { id: order.memberId }, select: { id: true, openid: true } });
+      const member = await this.members.findById(order.memberId);
       const lines = await this.orders.manager.findBy(OrderLineEntity, { orderId: order.id });
       try {
         // Same out_trade_no and amount: WeChat answers with the same prepay_id, so a retry is safe.
@@ -49,9 +50,5 @@ export class OrderPaymentsService {
   /** Closes the WeChat transaction so it can no longer be paid. */
   closeAtWechat(order: OrderEntity): Promise<void> {
     return this.wechatPay.close(outTradeNoOf(order.id));
-  }
-
-  isPayError(error: unknown): error is WechatPayError {
-    return error instanceof WechatPayError;
   }
 }

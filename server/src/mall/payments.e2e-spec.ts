@@ -197,4 +197,21 @@ describe('WeChat Pay for orders with cash', () => {
     expect(await status(token, late.id)).toBe('closed');
     await waitFor(async () => (await t.request('GET', `/api/orders/${late.id}`, { token })).body.refundedAt !== null);
   });
+
+  it('a friend’s first paid order qualifies the invitation when the merchant chose that action', async () => {
+    const token = await admin();
+    const rules = (await t.request('GET', '/api/admin/referrals/settings', { token })).body;
+    expect((await t.request('PUT', '/api/admin/referrals/settings', { token, body: { ...rules, qualifyingAction: 'first_paid_order' } })).status).toBe(200);
+    const inviter = await t.loginMember('paid-inviter');
+    const { inviteCode } = (await t.request('GET', '/api/members/me', { token: inviter.token })).body;
+    const { product } = await setup();
+    const friend = await t.loginMember('paid-friend', inviteCode);
+    // A check-in no longer qualifies; the paid order does.
+    await t.request('POST', '/api/checkins', { token: friend.token });
+    expect((await t.request('GET', '/api/members/me', { token: inviter.token })).body.points).toBe(0);
+    const placed = (await order(friend.token, { items: [{ itemId: product.id, quantity: 1 }] })).body;
+    completePayment(t.sandbox.pay, outTradeNo(placed.id));
+    await waitFor(async () => (await t.request('GET', '/api/members/me', { token: inviter.token })).body.points === 20);
+    expect((await t.request('GET', '/api/referrals', { token: inviter.token })).body.items[0]).toMatchObject({ state: 'qualified', rewardPoints: 20 });
+  });
 });

@@ -33,8 +33,11 @@ export class MemberDayAdminService {
     for (const id of Object.values(next.couponTemplates).filter(Boolean) as string[]) {
       if (!(await this.banners.manager.countBy(CouponTemplateEntity, { id }))) return fail('COUPON_NOT_FOUND', '所选优惠券不存在');
     }
-    await this.settings.set(MEMBER_DAY_SETTINGS_KEY, next, admin.adminId);
-    await this.tx.run(({ em }) => this.audit.record(em, admin, { action: 'member_day.settings', targetType: 'settings', targetId: 'member-day', details: next }));
+    // The rules and their audit entry are saved together or not at all.
+    await this.tx.run(async (tx) => {
+      await this.settings.set(MEMBER_DAY_SETTINGS_KEY, next, admin.adminId, tx);
+      await this.audit.record(tx.em, admin, { action: 'member_day.settings', targetType: 'settings', targetId: 'member-day', details: next });
+    });
     return ok(await this.memberDay.settings());
   }
 

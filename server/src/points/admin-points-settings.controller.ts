@@ -1,21 +1,13 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth, AdminPrincipal, CurrentAdmin } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
-import { TransactionRunner } from '../database/transaction-runner';
-import { SettingsService } from '../settings/settings.service';
 import { PointsSettingsDto } from './points.dto';
 import { PointsService } from './points.service';
 
 @ApiTags('admin')
 @Controller('api/admin/points/settings')
 export class AdminPointsSettingsController {
-  constructor(
-    private readonly points: PointsService,
-    private readonly settings: SettingsService,
-    private readonly tx: TransactionRunner,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly points: PointsService) {}
 
   @AdminAuth()
   @Get()
@@ -29,8 +21,6 @@ export class AdminPointsSettingsController {
   @Put()
   @ApiOkResponse({ type: PointsSettingsDto })
   async update(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: PointsSettingsDto): Promise<PointsSettingsDto> {
-    await this.settings.set('points', { ...dto }, admin.adminId);
-    await this.tx.run(({ em }) => this.audit.record(em, admin, { action: 'points.settings', targetType: 'settings', targetId: 'points', details: dto }));
-    return this.points.pointsSettings();
+    return this.points.updateSettings(admin, { ...dto });
   }
 }

@@ -8,6 +8,9 @@ import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
 import { lockAndLoadMember, lockMemberRow } from '../database/locks';
 import { SettingsService } from '../settings/settings.service';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import type { AdminPrincipal } from '../auth/auth.decorators';
 import { MemberEntity } from '../members/member.entity';
 import { PointsEntryEntity, PointsHoldEntity, PointsLotEntity, PointsLotTakeEntity, PointsReason } from './points.entities';
 
@@ -52,10 +55,21 @@ export class PointsService {
     private readonly clock: ClockService,
     private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   pointsSettings(em?: EntityManager): Promise<PointsSettings> {
     return this.settings.get('points', DEFAULT_POINTS_SETTINGS, em);
+  }
+
+  /** The merchant's expiry and redemption rules, saved with their audit entry in one transaction. */
+  async updateSettings(admin: AdminPrincipal, next: PointsSettings): Promise<PointsSettings> {
+    await this.tx.run(async (tx) => {
+      await this.settings.set('points', next, admin.adminId, tx);
+      await this.audit.record(tx.em, admin, { action: 'points.settings', targetType: 'settings', targetId: 'points', details: next });
+    });
+    return this.pointsSettings();
   }
 
   async apply(em: EntityManager, change: PointsChange): Promise<Outcome<AppliedChange, PointsFailure>> {

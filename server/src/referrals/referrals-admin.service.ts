@@ -33,8 +33,11 @@ export class ReferralsAdminService {
     for (const id of next.welcomePack.couponTemplateIds) {
       if (!(await this.coupons.findTemplate(id))) return fail('COUPON_NOT_FOUND', '新人礼中的优惠券不存在');
     }
-    await this.settings.set(REFERRAL_SETTINGS_KEY, next, admin.adminId);
-    await this.tx.run(({ em }) => this.audit.record(em, admin, { action: 'referral.settings', targetType: 'settings', targetId: 'referral', details: next }));
+    // The rules and their audit entry are saved together or not at all.
+    await this.tx.run(async (tx) => {
+      await this.settings.set(REFERRAL_SETTINGS_KEY, next, admin.adminId, tx);
+      await this.audit.record(tx.em, admin, { action: 'referral.settings', targetType: 'settings', targetId: 'referral', details: next });
+    });
     return ok(await this.service.settings());
   }
 

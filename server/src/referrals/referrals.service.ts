@@ -72,21 +72,22 @@ export class ReferralsService {
   }
 
   @OnEvent(CHECKIN_COMPLETED_EVENT, { promisify: true })
-  async onCheckin(event: CheckinCompletedEvent): Promise<void> {
-    try {
-      if ((await this.settings()).qualifyingAction === 'first_checkin') await this.qualify(event.memberId);
-    } catch (error) {
-      // The check-in stands either way; qualifying is idempotent and can be retried.
-      this.logger.error(`referral reward for ${event.memberId} failed: ${(error as Error).message}`);
-    }
+  onCheckin(event: CheckinCompletedEvent): Promise<void> {
+    return this.qualifyOn('first_checkin', event.memberId);
   }
 
   @OnEvent(ORDER_PAID_EVENT, { promisify: true })
-  async onOrderPaid(event: OrderPaidEvent): Promise<void> {
+  onOrderPaid(event: OrderPaidEvent): Promise<void> {
+    return this.qualifyOn('first_paid_order', event.memberId);
+  }
+
+  /** Qualifies the member's invitation when `action` is the merchant's qualifying action. */
+  private async qualifyOn(action: ReferralSettings['qualifyingAction'], memberId: string): Promise<void> {
     try {
-      if ((await this.settings()).qualifyingAction === 'first_paid_order') await this.qualify(event.memberId);
+      if ((await this.settings()).qualifyingAction === action) await this.qualify(memberId);
     } catch (error) {
-      this.logger.error(`referral reward for ${event.memberId} failed: ${(error as Error).message}`);
+      // The check-in or payment stands either way; qualifying is idempotent and can be retried.
+      this.logger.error(`referral reward for ${memberId} failed: ${(error as Error).message}`);
     }
   }
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { StoreSettingEntity } from './store-setting.entity';
-import { TransactionRunner } from '../database/transaction-runner';
+import { TransactionRunner, Tx } from '../database/transaction-runner';
 
 /**
  * Typed access to merchant settings with defaults. Reads are cached briefly per instance so hot
@@ -37,9 +37,18 @@ export class SettingsService {
     this.cache.clear();
   }
 
-  async set<T>(key: string, value: T, adminId: string | null): Promise<void> {
+  /**
+   * Saves a setting. Pass the caller's transaction to save it together with what goes with it (the
+   * audit entry): the cache is then dropped after that transaction commits.
+   */
+  async set<T>(key: string, value: T, adminId: string | null, tx?: Tx): Promise<void> {
     const row = { key, value: JSON.stringify(value), updatedAt: this.clock.now(), updatedBy: adminId };
-    await this.tx.run(({ em }) => em.upsert(StoreSettingEntity, row, ['key']));
-    this.cache.delete(key);
+    if (!tx) {
+      await this.tx.run(({ em }) => em.upsert(StoreSettingEntity, row, ['key']));
+      this.cache.delete(key);
+      return;
+    }
+    await tx.em.upsert(StoreSettingEntity, row, ['key']);
+    tx.afterCommit(() => void this.cache.delete(key));
   }
 }
