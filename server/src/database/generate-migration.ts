@@ -13,7 +13,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 
 async function generate(kind: 'sqlite' | 'mysql', name: string, timestamp: number): Promise<void> {
-  const scratchDb = `mall_migration_scratch`;
+  // Overridable so that two checkouts can generate migrations at the same time.
+  const scratchDb = process.env.MIGRATION_SCRATCH_DB ?? 'mall_migration_scratch';
   const mysqlBase = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   if (kind === 'mysql') {
     const admin = new DataSource({ type: 'mysql', url: `${mysqlBase}/mysql` });
