@@ -35,14 +35,20 @@ export class TransactionRunner {
     this.serialize = config.database.kind === 'sqlite';
   }
 
-  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * `gate` runs on the transaction's own connection just before BEGIN: a cheap look at the latest
+   * committed state that can answer without a transaction (an answer other than undefined is
+   * returned as is; a throw refuses). A request that waited for a pooled connection is judged on
+   * what is true when it gets one, not on what was true when it arrived (a flash sale's sold-out).
+   */
+  async run<T>(work: (tx: Tx) => Promise<T>, gate?: (em: EntityManager) => Promise<T | undefined>): Promise<T> {
     let committed: Committed<T>;
     if (this.serialize) {
-      const queued = this.sqliteQueue.then(() => this.runOnce(work));
+      const queued = this.sqliteQueue.then(() => this.runOnce(work, gate));
       this.sqliteQueue = queued.catch(() => undefined);
       committed = await queued;
     } else {
-      committed = await this.runWithRetry(work, 3);
+      committed = await this.runWithRetry(work, 3, gate);
     }
     // Hooks run after the SQLite queue slot is released: a hook that writes (an event handler
     // opening its own transaction) would otherwise wait on the transaction that scheduled it.
@@ -60,10 +66,10 @@ export class TransactionRunner {
     return this.run(({ em }) => statement(em));
   }
 
-  private async runWithRetry<T>(work: (tx: Tx) => Promise<T>, attempts: number): Promise<Committed<T>> {
+  private async runWithRetry<T>(work: (tx: Tx) => Promise<T>, attempts: number, gate?: (em: EntityManager) => Promise<T | undefined>): Promise<Committed<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.runOnce(work);
+        return await this.runOnce(work, gate);
       } catch (error) {
         const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
         if (attempt >= attempts || !code || !RETRYABLE_MYSQL.has(code)) throw error;
@@ -72,9 +78,29 @@ export class TransactionRunner {
     }
   }
 
-  private async runOnce<T>(work: (tx: Tx) => Promise<T>): Promise<Committed<T>> {
+  private async runOnce<T>(work: (tx: Tx) => Promise<T>, gate?: (em: EntityManager) => Promise<T | undefined>): Promise<Committed<T>> {
     const hooks: Hook[] = [];
-    const result = await this.dataSource.transaction((em) => work({ em, afterCommit: (fn) => hooks.push(fn) }));
-    return { result, hooks };
+    if (!gate) {
+      const result = await this.dataSource.transaction((em) => work({ em, afterCommit: (fn) => hooks.push(fn) }));
+      return { result, hooks };
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const answer = await gate(runner.manager);
+      if (answer !== undefined) return { result: answer, hooks };
+      await runner.startTransaction();
+      try {
+        const result = await work({ em: runner.manager, afterCommit: (fn) => hooks.push(fn) });
+        await runner.commitTransaction();
+        return { result, hooks };
+      } catch (error) {
+        // The work's error is the one to report, even when the rollback fails too (a lost connection).
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 }

@@ -94,20 +94,15 @@ export class OrdersService {
    * starts the WeChat payment. A failed start leaves the order waiting; the same call again retries.
    */
   async checkout(memberId: string, req: CheckoutRequest): Promise<Outcome<OrderWithLines>> {
-    let order = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
-    if (!order) {
-      // In a flash sale most buyers arrive after the stock is gone: tell them without a transaction.
-      const soldOut = await this.soldOut(req.items);
-      if (soldOut) return soldOut;
-      try {
-        order = await this.tx.run(({ em }) => this.placeOrder(em, memberId, req));
-      } catch (error) {
-        if (error instanceof CheckoutRefused) return error.refusal;
-        // The same key raced in from a second tap: answer with the order the first one made.
-        if (!isUniqueViolation(error)) throw error;
-        order = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
-        if (!order) throw error;
-      }
+    let order: OrderEntity | null;
+    try {
+      order = await this.tx.run(({ em }) => this.placeOrder(em, memberId, req), (em) => this.admit(em, memberId, req));
+    } catch (error) {
+      if (error instanceof CheckoutRefused) return error.refusal;
+      // The same key raced in from a second tap: answer with the order the first one made.
+      if (!isUniqueViolation(error)) throw error;
+      order = await this.orders.findOneBy({ memberId, idempotencyKey: req.idempotencyKey });
+      if (!order) throw error;
     }
     const view = await this.withLines(order);
     if (order.status !== 'pending_payment') return ok(view);
@@ -115,14 +110,26 @@ export class OrdersService {
     return payment.ok ? ok({ ...view, order: (await this.orders.findOneBy({ id: order.id }))!, payment: payment.value }) : payment;
   }
 
-  /** A refusal when an item is visibly out of stock (a hint read without locks; checkout's conditional update decides). */
-  private async soldOut(lines: CheckoutRequest['items']) {
-    const items = await this.orders.manager.find(MallItemEntity, { where: { id: In(lines.map((l) => l.itemId)) }, select: { id: true, name: true, stock: true } });
-    for (const line of lines) {
-      const item = items.find((i) => i.id === line.itemId);
-      if (item && item.stock < line.quantity) return fail('SOLD_OUT', `「${item.name}」库存不足`, HttpStatus.CONFLICT, { itemId: item.id });
+  /**
+   * Before the checkout transaction, on its connection: the order this idempotency key already
+   * placed, or a refusal when an item is visibly sold out (in a flash sale most buyers get here
+   * after the stock is gone). One unlocked read of the latest committed rows; the conditional stock
+   * update inside the transaction stays the authority.
+   */
+  private async admit(em: EntityManager, memberId: string, req: CheckoutRequest): Promise<OrderEntity | undefined> {
+    const wanted = new Map<string, number>();
+    for (const line of req.items) wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + line.quantity);
+    const rows: { kind: string; id: string; name: string | null; stock: number | string | null }[] = await em.query(
+      `SELECT 'order' AS kind, id, NULL AS name, NULL AS stock FROM orders WHERE member_id = ? AND idempotency_key = ?
+       UNION ALL SELECT 'item' AS kind, id, name, stock FROM mall_items WHERE id IN (${[...wanted.keys()].map(() => '?').join(', ')})`,
+      [memberId, req.idempotencyKey, ...wanted.keys()],
+    );
+    const placed = rows.find((r) => r.kind === 'order');
+    if (placed) return (await em.findOneBy(OrderEntity, { id: placed.id }))!;
+    for (const row of rows) {
+      if (Number(row.stock) < wanted.get(row.id)!) refuse('SOLD_OUT', `「${row.name}」库存不足`, HttpStatus.CONFLICT, { itemId: row.id });
     }
-    return null;
+    return undefined;
   }
 
   /** Payment parameters again for an unpaid order (the member closed the payment sheet). */
