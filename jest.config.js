@@ -34,5 +34,6 @@ module.exports = {
       testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/server/src/**/*.e2e-spec.ts', '<rootDir>/server/test/**/*.e2e-spec.ts', '<rootDir>/tests/api/**/*.e2e-spec.ts'],
     },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'] },
+    { ...common, displayName: 'reliability', testMatch: ['<rootDir>/tests/reliability/**/*.e2e-spec.ts'] },
   ],
 };

@@ -2,7 +2,8 @@
 /**
  * The README's test command. `npm test` runs the unit and API suites on the database named by
  * DATABASE_URL (default: an embedded SQLite file per test file); `npm test -- --browser` (or
- * `npm run test:browser`) builds the H5 app and the admin and runs the browser suite in Chromium.
+ * `npm run test:browser`) builds the H5 app and the admin and runs the browser suite in Chromium;
+ * `npm test -- --reliability` (`npm run test:reliability`) runs the fault, load and input sweeps.
  * Ends with one plain summary line: `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,14 +14,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const browser = args.includes('--browser');
-const passthrough = args.filter((a) => a !== '--browser');
+const reliability = args.includes('--reliability');
+const passthrough = args.filter((a) => a !== '--browser' && a !== '--reliability');
 
 function run(cmd, cmdArgs, extraEnv = {}) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   return r.status ?? 1;
 }
 
-const projects = browser ? ['browser'] : ['shared', 'server'];
+const projects = browser ? ['browser'] : reliability ? ['reliability'] : ['shared', 'server'];
 if (run('npm', ['run', 'build', '-w', '@mall/shared', '--silent']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -39,9 +41,11 @@ if (browser) {
 }
 
 mkdirSync(join(root, '.tmp'), { recursive: true });
-const label = browser ? 'browser' : (process.env.DATABASE_URL ?? '').startsWith('mysql') ? 'mysql' : 'sqlite';
+const dbLabel = (process.env.DATABASE_URL ?? '').startsWith('mysql') ? 'mysql' : 'sqlite';
+const label = browser ? 'browser' : reliability ? `reliability-${dbLabel}` : (process.env.DATABASE_URL ?? '').startsWith('mysql') ? 'mysql' : 'sqlite';
 const outFile = join(root, '.tmp', `jest-${label}.json`);
-const maxWorkers = browser ? '1' : '2';
+// Browser and reliability suites start whole server processes and load them: one file at a time.
+const maxWorkers = browser || reliability ? '1' : '2';
 const status = run(process.execPath, [
   join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
   '--selectProjects',

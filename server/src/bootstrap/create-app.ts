@@ -41,6 +41,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     crossOriginEmbedderPolicy: false,
   });
 
+  // Same-origin by default (the admin and H5 app are served by this server); listed origins only.
+  if (config.http.corsOrigins.length) {
+    app.enableCors({ origin: config.http.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['authorization', 'content-type'], maxAge: 600 });
+  }
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   setupSwagger(app);
   await registerStaticSites(app, config);

@@ -52,6 +52,12 @@ const envSchema = z.object({
   /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
   UPLOAD_DIR: z.string().default('./data/uploads'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  /** Other web origins allowed to call the API from a browser (e.g. an admin on its own domain); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be a comma-separated list of origins like https://admin.example.com'),
   FAKE_CLOCK: boolFlag,
   /** Demo only: fill an empty database with an admin's worth of realistic members at start. */
   SEED_DEMO: boolFlag,
@@ -94,7 +100,7 @@ export interface AppConfig {
     notifyUrl: string;
   };
   uploadDir: string;
-  http: { bodyLimitBytes: number };
+  http: { bodyLimitBytes: number; corsOrigins: string[] };
   fakeClock: boolean;
   seedDemo: boolean;
   logLevel: string;
@@ -175,7 +181,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : undefined,
     uploadDir: e.UPLOAD_DIR,
-    http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
+    http: { bodyLimitBytes: e.BODY_LIMIT_BYTES, corsOrigins: e.CORS_ORIGINS },
     fakeClock: e.FAKE_CLOCK,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,

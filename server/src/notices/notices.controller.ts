@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentMember, MemberAuth, MemberPrincipal } from '../auth/auth.decorators';
+import { AppHttpError } from '../common/errors';
 import { PageQuery } from '../points/points.dto';
 import { SUBSCRIPTION_TOPICS } from './notice.entities';
 import { NoticePageResponse, SubscribeDto, SubscriptionCreditsResponse } from './notices.dto';
@@ -27,7 +28,8 @@ export class NoticesController {
   @Post('notices/:id/read')
   @HttpCode(204)
   async read(@CurrentMember() me: MemberPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.notices.markRead(me.memberId, id);
+    // Another member's notice is as unknown as a missing one.
+    if (!(await this.notices.markRead(me.memberId, id))) throw new AppHttpError(HttpStatus.NOT_FOUND, 'NOTICE_NOT_FOUND', '消息不存在');
   }
 
   @MemberAuth()
