@@ -104,8 +104,8 @@ describe('invite poster', () => {
     const { token } = await t.loginMember('poster-3');
     t.sandbox.state.faults.down = true;
     const res = await t.request('GET', '/api/referrals/poster', { token });
-    expect(res.status).toBe(502);
-    expect(res.body).toEqual({ code: 'WECHAT_CODE_FAILED', message: '小程序码生成失败，请稍后再试' });
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ code: 'WECHAT_UNAVAILABLE', message: '微信服务暂时不可用，海报稍后再试' });
     t.sandbox.state.faults.down = false;
     expect((await fetchPoster(token)).status).toBe(200);
   });

@@ -9,7 +9,7 @@ import { newId } from '../common/ids';
 import { MediaService } from '../media/media.service';
 import { MembersService } from '../members/members.service';
 import { WechatApiClient } from '../wechat/wechat-api.client';
-import { WechatApiError } from '../wechat/wechat.errors';
+import { WechatApiError, WechatUnavailableError } from '../wechat/wechat.errors';
 import { POSTER_DESIGN_VERSION, decodeImage, drawPoster, drawShareCard } from './poster-drawing';
 import type { ReferralSettings } from './referral-settings';
 
@@ -92,6 +92,8 @@ export class ReferralPosterService {
     } catch (error) {
       const detail = error instanceof WechatApiError ? `errcode ${error.errcode}` : (error as Error).message;
       this.logger.warn(`getwxacodeunlimit failed for the invite poster: ${detail}`);
+      // Unreachable or slow WeChat is a temporary outage (503, try again); an errcode is a bad answer (502).
+      if (error instanceof WechatUnavailableError) return fail('WECHAT_UNAVAILABLE', '微信服务暂时不可用，海报稍后再试', HttpStatus.SERVICE_UNAVAILABLE);
       return fail('WECHAT_CODE_FAILED', '小程序码生成失败，请稍后再试', HttpStatus.BAD_GATEWAY);
     }
   }
