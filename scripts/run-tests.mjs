@@ -27,6 +27,10 @@ if (run('npm', ['run', 'build', '-w', '@mall/shared', '--silent']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+if (reliability && run('npm', ['run', 'build', '-w', '@mall/server', '--silent']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 if (browser) {
   for (const w of ['@mall/server', '@mall/admin']) {
     if (run('npm', ['run', 'build', '-w', w, '--silent']) !== 0) {

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
@@ -31,7 +31,12 @@ export class AddressesService {
       if (id && !(await em.findOneBy(MemberAddressEntity, { id, memberId }))) return fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
       if (!id && count >= MAX_ADDRESSES) return fail('TOO_MANY_ADDRESSES', `最多保存 ${MAX_ADDRESSES} 个地址`, HttpStatus.CONFLICT);
       const isDefault = dto.isDefault ?? count === 0;
-      if (isDefault) await em.update(MemberAddressEntity, { memberId }, { isDefault: false });
+      if (isDefault) {
+        // By primary key: an UPDATE … WHERE member_id would take gap locks on that index and
+        // deadlock with other members saving their first address at the same moment.
+        const previous = await em.find(MemberAddressEntity, { where: { memberId, isDefault: true }, select: { id: true } });
+        if (previous.length) await em.update(MemberAddressEntity, { id: In(previous.map((a) => a.id)) }, { isDefault: false });
+      }
       const fields = { name: dto.name, phone: dto.phone, region: dto.region, detail: dto.detail, isDefault };
       const addressId = id ?? newId();
       if (id) await em.update(MemberAddressEntity, { id, memberId }, fields);
