@@ -117,7 +117,8 @@ export async function runMixedLoad(opts: { bases: string[]; sandbox: WechatSandb
       const res = await call(base, method, path, token, body);
       stats.latencies.push(performance.now() - started);
       stats.count++;
-      stats.statuses[res.status] = (stats.statuses[res.status] ?? 0) + 1;
+      const key = res.status >= 400 && typeof res.body.code === 'string' ? `${res.status} ${res.body.code}` : String(res.status);
+      stats.statuses[key] = (stats.statuses[key] ?? 0) + 1;
       if (res.status >= 500) {
         serverErrors++;
         if (typeof res.body.code !== 'string' || typeof res.body.message !== 'string') unshapedErrors++;
