@@ -104,6 +104,28 @@ describe('two instances on one MariaDB', () => {
     expect(Object.entries(broken).filter(([, n]) => n > 0)).toEqual([]);
   });
 
+  it('sends a scheduled reminder once per member with two processes, however often the job is started', async () => {
+    const base = cluster.bases[0];
+    const openids = Array.from({ length: 6 }, (_, i) => `remind-${process.pid}-${i}`);
+    for (const openid of openids) {
+      const login = (await (await fetch(`${base}/api/auth/wx-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `sandbox:${openid}` }) })).json()) as { token: string };
+      const sub = await fetch(`${base}/api/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ topics: ['checkin_reminder'] }) });
+      expect(sub.status).toBeLessThan(300);
+    }
+    cluster.sandbox.state.subscribeMessages.length = 0;
+    // 21:00 in Shanghai on a day nobody has checked in, on both instances' clocks.
+    const put = (b: string) => fetch(`${b}/api/dev/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2027-01-05T13:00:00Z' }) });
+    await Promise.all(cluster.bases.map(put));
+    try {
+      const starts = await Promise.all([...cluster.bases, ...cluster.bases, ...cluster.bases].map((b) => fetch(`${b}/api/dev/jobs/checkin-reminder`, { method: 'POST' }).then((r) => r.json() as Promise<{ ran: boolean }>)));
+      expect(starts.filter((a) => a.ran)).toHaveLength(1);
+      const sent = cluster.sandbox.state.subscribeMessages.map((m) => m.touser);
+      expect(openids.map((o) => sent.filter((t) => t === o).length)).toEqual(openids.map(() => 1));
+    } finally {
+      await Promise.all(cluster.bases.map((b) => fetch(`${b}/api/dev/clock`, { method: 'DELETE' })));
+    }
+  });
+
   it('rides out a MariaDB crash and restart in the middle of the load', async () => {
     const loadMs = Math.max(30_000, LOAD_MS / 2);
     const running = runMixedLoad({ bases: cluster.bases, sandbox: cluster.sandbox, setup: store, durationMs: loadMs, concurrency: 16 });
