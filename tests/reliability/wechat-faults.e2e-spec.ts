@@ -61,7 +61,7 @@ describe('WeChat faults', () => {
     const owner = await t.adminToken();
     const product = (await t.request('POST', '/api/admin/mall/items', { token: owner, body: { kind: 'product', name: '保温杯', cashPriceFen: 5000, pointsPrice: 0, stock: 20 } })).body;
     const buyers = await Promise.all([1, 2, 3, 4].map((i) => t.loginMember(`late-buyer-${i}`)));
-    const orders = [];
+    const orders: { id: string }[] = [];
     for (const b of buyers) {
       const placed = await t.request('POST', '/api/orders', { token: b.token, body: { idempotencyKey: randomUUID(), items: [{ itemId: product.id, quantity: 1 }] } });
       expect(placed.body.status).toBe('pending_payment');
