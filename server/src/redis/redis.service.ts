@@ -79,7 +79,8 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, this.subscriber].map((c) => c?.quit().catch(() => c.disconnect())));
+    // QUIT waits for pending replies; a connection that is not up is just dropped (QUIT would queue).
+    await Promise.all([this.client, this.subscriber].map((c) => (c?.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c?.disconnect())));
   }
 
   private connect(role: string): Redis {
