@@ -71,10 +71,14 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     const name = this.key('ch', channel);
     if (!this.subscriber) {
       this.subscriber = this.connect('subscriber');
-      this.subscriber.on('message', (ch: string, message: string) => this.handlers.get(ch)?.forEach((h) => h(message)));
+      const subscriber = this.subscriber;
+      subscriber.on('message', (ch: string, message: string) => this.handlers.get(ch)?.forEach((h) => h(message)));
+      // On every (re)connection subscribe to all channels: a SUBSCRIBE sent while Redis was down is
+      // dropped, and ioredis re-subscribes only to channels it had confirmed.
+      subscriber.on('ready', () => void subscriber.subscribe(...this.handlers.keys()).catch(() => undefined));
     }
     this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
-    // The first command connects the lazy subscriber; ioredis re-subscribes by itself after a reconnect.
+    // The first command connects the lazy subscriber.
     void this.subscriber.subscribe(name).catch(() => undefined);
   }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { startTestApp, TestApp, TEST_ADMIN, isMysqlRun } from '../../test/harness';
 import { JobLockService } from '../jobs/job-lock.service';
@@ -9,7 +11,6 @@ import { JobLockService } from '../jobs/job-lock.service';
  * Redis at all.
  */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DOWN_REDIS_URL = 'redis://127.0.0.1:1';
 const DAY = '2026-03-10';
 
 async function startPair(env: Record<string, string>): Promise<[TestApp, TestApp]> {
@@ -112,10 +113,16 @@ describe('scale-out: two instances with Redis', () => {
 describe('scale-out: REDIS_URL set but Redis down', () => {
   let a: TestApp;
   let b: TestApp;
+  let port: number;
+  let ownRedis: ChildProcess | undefined;
   beforeAll(async () => {
-    [a, b] = await startPair({ REDIS_URL: DOWN_REDIS_URL });
+    port = await freePort();
+    [a, b] = await startPair({ REDIS_URL: `redis://127.0.0.1:${port}` });
   });
-  afterAll(() => Promise.all([a?.close(), b?.close()]));
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    ownRedis?.kill();
+  });
 
   it('starts, and reports itself unhealthy with the cause', async () => {
     const res = await a.request('GET', '/api/health');
@@ -137,6 +144,22 @@ describe('scale-out: REDIS_URL set but Redis down', () => {
     await changeCheckinReminderHour(b, 18);
     expect(await reminderHourOn(b)).toBe(18);
   });
+
+  it('recovers by itself when Redis comes up: healthy again, and invalidations reach the other instance', async () => {
+    // A private, empty Redis for this test alone on the port the instances were given.
+    ownRedis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    let health = await a.request('GET', '/api/health');
+    while (health.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      health = await a.request('GET', '/api/health');
+    }
+    expect(health.body).toMatchObject({ status: 'ok', redis: 'ok' });
+    await new Promise((r) => setTimeout(r, 2500)); // both subscribers back (they retry every 2 s at most)
+    expect(await reminderHourOn(a)).toBe(18);
+    await changeCheckinReminderHour(b, 17);
+    expect(await reminderHourOn(a)).toBe(17);
+  }, 20_000);
 });
 
 describe('scale-out: without Redis', () => {
@@ -180,3 +203,14 @@ describe('scale-out: without Redis', () => {
     expect(await a.runJob('tier-review')).toEqual({ ran: false, reason: 'already-ran' });
   });
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
