@@ -2,8 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { RedisService } from './redis.service';
 
-/** Deletes the lock only while it still holds our token, so a lock that expired and was re-taken is left alone. */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 /** Extends the lock only while it still holds our token. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
@@ -39,7 +37,8 @@ export class RedisLockService {
     }
     return {
       renew: async (ms) => Number(await client.eval(RENEW, 1, key, token, ms).catch(() => 0)) === 1,
-      release: async () => void (await client.eval(RELEASE, 1, key, token).catch(() => 0)),
+      // Only while it still holds our token: a lock that expired and was re-taken is left alone.
+      release: () => this.redis.deleteIfEquals(`lock:${name}`, token),
     };
   }
 }

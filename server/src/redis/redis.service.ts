@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
+const DELETE_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
 /** How long a command waits for a configured but unreachable Redis before its caller falls back. */
 export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 
@@ -51,6 +53,22 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
       this.client.ping(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
     ]);
+  }
+
+  /** A value of this namespace, or null when absent or Redis is unreachable. */
+  async get(key: string): Promise<string | null> {
+    return this.client ? this.client.get(this.key(key)).catch(() => null) : null;
+  }
+
+  /** Sets a value with an expiry; false when Redis is unreachable. */
+  async setPx(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (!this.client) return false;
+    return this.client.set(this.key(key), value, 'PX', Math.max(1, Math.round(ttlMs))).then(() => true, () => false);
+  }
+
+  /** Deletes a value only while it is still `value` (someone may have replaced it meanwhile). */
+  async deleteIfEquals(key: string, value: string): Promise<void> {
+    await this.client?.eval(DELETE_IF_EQUALS, 1, this.key(key), value).catch(() => 0);
   }
 
   /** Publishes on a channel of this namespace; false when Redis is unreachable. */

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { startTestApp, TestApp, TEST_ADMIN, isMysqlRun } from '../../test/harness';
 import { JobLockService } from '../jobs/job-lock.service';
+import { WechatApiClient } from '../wechat/wechat-api.client';
 
 /**
  * Two server instances on one database, as behind a load balancer: with Redis (a key prefix of
@@ -99,6 +100,15 @@ describe('scale-out: two instances with Redis', () => {
     expect(await a.runJob('points-expiry')).toEqual({ ran: false, reason: 'already-ran' });
     // The Redis lock is released after the run.
     expect(await redis.keys(`${prefix}lock:*`)).toEqual([]);
+  });
+
+  it('shares the WeChat access token, so instances do not retire each other\'s tokens', async () => {
+    const tokenRequests = (t: TestApp) => t.sandbox.state.requestCounts['/cgi-bin/token'] ?? 0;
+    const [beforeA, beforeB] = [tokenRequests(a), tokenRequests(b)];
+    const token = await a.app.get(WechatApiClient).getAccessToken();
+    expect(await b.app.get(WechatApiClient).getAccessToken()).toBe(token);
+    expect([tokenRequests(a) - beforeA, tokenRequests(b) - beforeB]).toEqual([1, 0]);
+    expect(await redis.pttl(`${prefix}wechat:access-token`)).toBeGreaterThan(6_000_000);
   });
 
   it('leaves an occurrence to the instance holding its Redis lock', async () => {
