@@ -28,11 +28,6 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     return this.client !== null;
   }
 
-  /** Whether the command connection is up right now. */
-  get ready(): boolean {
-    return this.client?.status === 'ready';
-  }
-
   /** A key in this deployment's namespace. */
   key(...parts: string[]): string {
     return this.config.redis!.keyPrefix + parts.join(':');
