@@ -27,6 +27,9 @@ import { CheckinModule } from './checkin/checkin.module';
 import { MemberDayModule } from './member-day/member-day.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { MallModule } from './mall/mall.module';
+import { RedisModule } from './redis/redis.module';
+import { RedisService } from './redis/redis.service';
+import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 
 @Module({})
 export class AppModule {
@@ -44,7 +47,15 @@ export class AppModule {
           },
         }),
         ClockModule.register(config.fakeClock),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute }] }),
+        RedisModule,
+        // With Redis the limits are counted across every instance; without it, in this process.
+        ThrottlerModule.forRootAsync({
+          inject: [RedisService],
+          useFactory: (redis: RedisService) => ({
+            throttlers: [{ name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute }],
+            storage: redis.enabled ? new RedisThrottlerStorage(redis) : undefined,
+          }),
+        }),
         ScheduleModule.forRoot(),
         EventEmitterModule.forRoot(),
         DatabaseModule,

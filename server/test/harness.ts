@@ -160,7 +160,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, shareD
       const tables = dataSource.entityMetadatas.map((m) => m.tableName);
       for (const t of tables) await dataSource.query(`DELETE FROM ${t}`);
       await request('DELETE', '/api/dev/clock');
-      app.get(SettingsService).clearCache();
+      await app.get(SettingsService).clearCache();
       adminTokens.clear();
       await app.get(AdminUsersService).onApplicationBootstrap();
     },

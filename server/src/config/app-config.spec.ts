@@ -12,11 +12,19 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' }).database.kind).toBe('mysql');
   });
 
+  it('uses Redis only when REDIS_URL is set, with the mall: key prefix by default', () => {
+    expect(loadAppConfig({}).redis).toBeUndefined();
+    expect(loadAppConfig({ REDIS_URL: 'rediss://u:p@cache:6380/2' }).redis).toEqual({ url: 'rediss://u:p@cache:6380/2', keyPrefix: 'mall:' });
+    expect(loadAppConfig({ REDIS_URL: 'redis://cache', REDIS_KEY_PREFIX: 'shop1:' }).redis?.keyPrefix).toBe('shop1:');
+  });
+
   it.each([
     [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL/],
     [{ PORT: 'abc' }, /PORT/],
     [{ STORE_TIMEZONE: 'Mars/Olympus' }, /STORE_TIMEZONE is not an IANA time zone/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be redis:\/\//],
+    [{ REDIS_URL: 'redis://127.0.0.1', REDIS_KEY_PREFIX: 'bad prefix!' }, /REDIS_KEY_PREFIX/],
   ])('stops with one clear line for %j', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);

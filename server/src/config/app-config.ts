@@ -66,6 +66,15 @@ const envSchema = z.object({
   ADMIN_DIST_DIR: z.string().optional(),
   H5_DIST_DIR: z.string().optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+  /** Optional: shared rate limits, cache invalidation and job locks across instances. */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^rediss?:\/\/.+/.test(v), 'must be redis://[user:pass@]host:port[/db] or rediss://…'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,40}$/, 'must be 1-40 of letters, digits, : _ . -')
+    .default('mall:'),
 });
 
 export type DatabaseKind = 'sqlite' | 'mysql';
@@ -105,6 +114,8 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   static: { adminDistDir?: string; h5DistDir?: string };
+  /** Absent without REDIS_URL: one instance, in-memory rate limits, database job locks. */
+  redis?: { url: string; keyPrefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -186,6 +197,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     static: { adminDistDir: e.ADMIN_DIST_DIR, h5DistDir: e.H5_DIST_DIR },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
   };
 }
 

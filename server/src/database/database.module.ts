@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './data-source-options';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, runMigrationsExclusively } from './data-source-options';
 
 @Module({
   imports: [
@@ -15,6 +16,15 @@ import { buildDataSourceOptions } from './data-source-options';
         // Failed queries surface as exceptions (logged by the error filter); duplicate keys are expected outcomes.
         logging: ['warn', 'migration'],
       }),
+      dataSourceFactory: async (options) => {
+        const ds = await new DataSource(options!).initialize();
+        // Several instances may start together: the migrations are applied once (see the helper).
+        await runMigrationsExclusively(ds).catch(async (error: unknown) => {
+          await ds.destroy();
+          throw error;
+        });
+        return ds;
+      },
     }),
   ],
 })

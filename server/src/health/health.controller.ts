@@ -6,10 +6,12 @@ import { Res } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Public } from '../auth/auth.decorators';
+import { RedisService } from '../redis/redis.service';
 
 export class HealthResponse {
   @ApiProperty({ enum: ['ok', 'unhealthy'] }) status!: 'ok' | 'unhealthy';
   @ApiProperty({ enum: ['sqlite', 'mysql'] }) db!: 'sqlite' | 'mysql';
+  @ApiPropertyOptional({ enum: ['ok', 'down'], description: 'Only when REDIS_URL is set' }) redis?: 'ok' | 'down';
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional() message?: string;
 }
@@ -27,25 +29,29 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisService,
   ) {}
 
-  /** Liveness plus a real round trip to the database; 503 while the database cannot answer. */
+  /**
+   * Liveness plus a real round trip to the database, and to Redis when REDIS_URL is set; 503 while
+   * either cannot answer (the instance still serves, with the fallbacks the README describes).
+   */
   @Public()
   @Get('health')
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const db = this.config.database.kind;
-    try {
-      await Promise.race([
-        this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-      ]);
-      return { status: 'ok', db };
-    } catch {
-      void reply.status(503);
-      return { status: 'unhealthy', db, code: 'DB_UNAVAILABLE', message: '数据库暂时不可用' };
-    }
+    const [dbUp, redisUp] = await Promise.all([
+      withTimeout(this.dataSource.query('SELECT 1'), 2000).then(() => true, () => false),
+      this.redis.enabled ? this.redis.ping(2000).then(() => true, () => false) : Promise.resolve(undefined),
+    ]);
+    const redis = redisUp === undefined ? {} : { redis: redisUp ? ('ok' as const) : ('down' as const) };
+    if (dbUp && redisUp !== false) return { status: 'ok', db, ...redis };
+    void reply.status(503);
+    return dbUp
+      ? { status: 'unhealthy', db, ...redis, code: 'REDIS_UNAVAILABLE', message: 'Redis 暂时不可用' }
+      : { status: 'unhealthy', db, ...redis, code: 'DB_UNAVAILABLE', message: '数据库暂时不可用' };
   }
 
   /** Public, non-secret settings the mini-program and H5 build need before login. */
@@ -61,4 +67,8 @@ export class HealthController {
         : { wechatSandboxBase: this.config.wechat.sandboxPublicBase }),
     };
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 }

@@ -58,8 +58,9 @@ export class DailyJobsService implements OnApplicationShutdown {
         const hour = job.hourFrom ? await job.hourFrom() : job.hour;
         if (local.hour() < hour || this.doneToday.get(job.name) === today) continue;
         try {
-          await this.runNow(job.name, today);
-          this.doneToday.set(job.name, today);
+          const outcome = await this.runNow(job.name, today);
+          // Running elsewhere: look again next tick, so a crashed owner's run is taken over after its lease.
+          if (outcome.ran || outcome.reason === 'already-ran') this.doneToday.set(job.name, today);
         } catch (error) {
           this.logger.error(`${job.name} ${today} failed: ${(error as Error).message}`);
           await this.locks.rerunFailed(job.name, today);

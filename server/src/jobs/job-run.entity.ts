@@ -23,6 +23,13 @@ export class JobRunEntity {
   @Column({ name: 'finished_at', type: 'datetime', nullable: true })
   finishedAt!: Date | null;
 
+  /**
+   * Real time until which the owner is known alive; it renews it while the job runs. A `running`
+   * occurrence whose lease has passed belongs to a crashed instance and may be taken over.
+   */
+  @Column({ name: 'lease_until', type: 'datetime', nullable: true })
+  leaseUntil!: Date | null;
+
   @Column({ type: 'varchar', length: 16, default: 'running' })
   status!: 'running' | 'done' | 'failed';
 

@@ -78,6 +78,9 @@ export type OrderStatus = 'pending_payment' | 'to_ship' | 'shipped' | 'received'
 @Index('uq_orders_idempotency', ['memberId', 'idempotencyKey'], { unique: true })
 @Index('idx_orders_member', ['memberId', 'createdAt'])
 @Index('idx_orders_status', ['status', 'expiresAt'])
+// The admin order list: newest first, all or one status.
+@Index('idx_orders_created', ['createdAt'])
+@Index('idx_orders_status_created', ['status', 'createdAt'])
 export class OrderEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

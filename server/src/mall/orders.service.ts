@@ -20,6 +20,7 @@ import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 import { returnOrderStock } from './order-stock';
 import type { PaymentParams } from '../wechat/wechat-pay.client';
+import { RedisLockService } from '../redis/redis-lock.service';
 
 export const ORDER_PAID_EVENT = 'order.paid';
 export interface OrderPaidEvent {
@@ -87,6 +88,7 @@ export class OrdersService {
     private readonly payments: OrderPaymentsService,
     private readonly refunds: OrderRefundsService,
     private readonly events: EventEmitter2,
+    private readonly redisLocks: RedisLockService,
   ) {}
 
   /**
@@ -310,10 +312,15 @@ export class OrdersService {
     return ok(await this.withLines((await this.orders.findOneBy({ id: orderId }))!));
   }
 
-  /** Closes unpaid orders past their 15 minutes. Every instance may run it: closing is conditional. */
+  /**
+   * Closes unpaid orders past their 15 minutes. Every instance may run it: closing is conditional.
+   * With Redis, one instance per 25 s does it (the lock is left to expire), so instances do not all
+   * ask WeChat about the same orders.
+   */
   @Interval('close-unpaid-orders', 30_000)
   async closeExpiredTick(): Promise<void> {
     if (this.closing || this.config.env === 'test') return;
+    if ((await this.redisLocks.acquire('close-unpaid-orders', 25_000)) === 'held') return;
     this.closing = true;
     try {
       await this.closeExpired();

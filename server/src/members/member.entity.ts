@@ -5,6 +5,8 @@ import type { TierCode } from '@mall/shared';
 @Index('idx_members_joined', ['joinedAt', 'id'])
 @Index('idx_members_last_active', ['lastActiveAt'])
 @Index('idx_members_tier', ['tier'])
+// The birthday-gift job finds a month's birthdays by prefix ('MM-%').
+@Index('idx_members_birthday', ['birthday'])
 export class MemberEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -41,6 +41,8 @@ export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
  * send consumes one with a conditional update, so a member never gets more than they allowed.
  */
 @Entity('member_subscriptions')
+// Reminder jobs page through one topic's subscribers by member id.
+@Index('idx_member_subscriptions_topic', ['topic', 'memberId'])
 export class MemberSubscriptionEntity {
   @PrimaryColumn({ name: 'member_id', type: 'varchar', length: 36 })
   memberId!: string;

@@ -4,10 +4,17 @@ import { EntityManager, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { StoreSettingEntity } from './store-setting.entity';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
+import { RedisService } from '../redis/redis.service';
+
+const INVALIDATE_CHANNEL = 'settings-invalidate';
 
 /**
  * Typed access to merchant settings with defaults. Reads are cached briefly per instance so hot
  * paths (check-in, checkout) don't query settings on every request; writes clear the cache.
+ * With Redis a write also tells every other instance to drop the key at once (a Redis channel), so
+ * a merchant's change is seen everywhere immediately; the short TTL bounds staleness if a message
+ * is lost while Redis is down. Caches derived from settings (the share card, keyed by the slogan)
+ * follow by themselves.
  */
 @Injectable()
 export class SettingsService {
@@ -18,7 +25,10 @@ export class SettingsService {
     @InjectRepository(StoreSettingEntity) private readonly settings: Repository<StoreSettingEntity>,
     private readonly clock: ClockService,
     private readonly tx: TransactionRunner,
-  ) {}
+    private readonly redis: RedisService,
+  ) {
+    redis.subscribe(INVALIDATE_CHANNEL, (key) => (key === '*' ? this.cache.clear() : this.cache.delete(key)));
+  }
 
   /**
    * Inside a transaction pass its EntityManager: reading through the pool instead would need a
@@ -33,8 +43,15 @@ export class SettingsService {
     return value;
   }
 
-  clearCache(): void {
+  /** Drops every cached setting, on every instance when Redis is configured. */
+  async clearCache(): Promise<void> {
     this.cache.clear();
+    await this.redis.publish(INVALIDATE_CHANNEL, '*');
+  }
+
+  private async invalidate(key: string): Promise<void> {
+    this.cache.delete(key);
+    await this.redis.publish(INVALIDATE_CHANNEL, key);
   }
 
   /**
@@ -45,10 +62,10 @@ export class SettingsService {
     const row = { key, value: JSON.stringify(value), updatedAt: this.clock.now(), updatedBy: adminId };
     if (!tx) {
       await this.tx.run(({ em }) => em.upsert(StoreSettingEntity, row, ['key']));
-      this.cache.delete(key);
+      await this.invalidate(key);
       return;
     }
     await tx.em.upsert(StoreSettingEntity, row, ['key']);
-    tx.afterCommit(() => void this.cache.delete(key));
+    tx.afterCommit(() => this.invalidate(key));
   }
 }

@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RedisService } from '../redis/redis.service';
 import { WechatApiError, WechatUnavailableError } from './wechat.errors';
 
 /** WeChat's `scene` rule for mini-program codes: ≤ 32 visible characters from this set. */
@@ -8,6 +9,8 @@ export const WXACODE_SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 /** Errcodes meaning the access token is stale: drop it and retry once. */
 const STALE_TOKEN_ERRCODES = new Set([40001, 42001, 40014]);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+/** Where instances share the access token (Redis): each new token WeChat issues retires the last one. */
+const SHARED_TOKEN_KEY = 'wechat:access-token';
 
 export interface Code2SessionResult {
   openid: string;
@@ -32,7 +35,10 @@ export class WechatApiClient {
   private cachedToken: { value: string; refreshAt: number } | null = null;
   private tokenInFlight: Promise<string> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly redis?: RedisService,
+  ) {}
 
   async code2Session(code: string): Promise<Code2SessionResult> {
     const { appId, appSecret } = this.config.wechat;
@@ -44,11 +50,27 @@ export class WechatApiClient {
     return { openid: body.openid, sessionKey: body.session_key, unionid: typeof body.unionid === 'string' ? body.unionid : undefined };
   }
 
-  /** Cached until five minutes before expiry; concurrent callers share one request. */
+  /**
+   * Cached until five minutes before expiry; concurrent callers share one request. With Redis the
+   * token is shared by every instance, so they do not keep retiring each other's tokens.
+   */
   async getAccessToken(): Promise<string> {
     if (this.cachedToken && Date.now() < this.cachedToken.refreshAt) return this.cachedToken.value;
-    this.tokenInFlight ??= this.fetchAccessToken().finally(() => (this.tokenInFlight = null));
+    this.tokenInFlight ??= this.loadAccessToken().finally(() => (this.tokenInFlight = null));
     return this.tokenInFlight;
+  }
+
+  /** The token other instances stored (looked at again within a minute), else a new one from WeChat. */
+  private async loadAccessToken(): Promise<string> {
+    const shared = await this.redis?.get(SHARED_TOKEN_KEY);
+    if (shared) {
+      this.cachedToken = { value: shared, refreshAt: Date.now() + 60_000 };
+      return shared;
+    }
+    const token = await this.fetchAccessToken();
+    // Expires from Redis when this instance would refresh it (five minutes before WeChat's expiry).
+    await this.redis?.setPx(SHARED_TOKEN_KEY, token, this.cachedToken!.refreshAt - Date.now());
+    return token;
   }
 
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
@@ -101,6 +123,7 @@ export class WechatApiClient {
     } catch (error) {
       if (!(error instanceof WechatApiError) || !STALE_TOKEN_ERRCODES.has(error.errcode)) throw error;
       if (this.cachedToken?.value === token) this.cachedToken = null;
+      await this.redis?.deleteIfEquals(SHARED_TOKEN_KEY, token);
       return call(await this.getAccessToken());
     }
   }

@@ -972,6 +972,11 @@ export interface components {
             status: "ok" | "unhealthy";
             /** @enum {string} */
             db: "sqlite" | "mysql";
+            /**
+             * @description Only when REDIS_URL is set
+             * @enum {string}
+             */
+            redis?: "ok" | "down";
             code?: string;
             message?: string;
         };
