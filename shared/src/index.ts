@@ -9,3 +9,6 @@ export * from './checkin/checkin-rules';
 export * from './checkin/member-day';
 export * from './mall/order-pricing';
 export * from './analytics/segments';
+export * from './analytics/events';
+export * from './analytics/rollup';
+export * from './analytics/metrics';
