@@ -27,6 +27,7 @@ import { CheckinModule } from './checkin/checkin.module';
 import { MemberDayModule } from './member-day/member-day.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { MallModule } from './mall/mall.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +64,7 @@ export class AppModule {
         MemberDayModule,
         ReferralsModule,
         MallModule,
+        AnalyticsModule,
         MediaModule,
         SeedModule,
       ],

@@ -51,6 +51,7 @@ const envSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   FAKE_CLOCK: boolFlag,
   /** Demo only: fill an empty database with an admin's worth of realistic members at start. */
@@ -94,6 +95,8 @@ export interface AppConfig {
     notifyUrl: string;
   };
   uploadDir: string;
+  /** Days raw analytics events are kept before the daily roll-up job deletes them. */
+  analytics: { rawRetentionDays: number };
   http: { bodyLimitBytes: number };
   fakeClock: boolean;
   seedDemo: boolean;
@@ -175,6 +178,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : undefined,
     uploadDir: e.UPLOAD_DIR,
+    analytics: { rawRetentionDays: e.ANALYTICS_RAW_RETENTION_DAYS },
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
     fakeClock: e.FAKE_CLOCK,
     seedDemo: e.SEED_DEMO,

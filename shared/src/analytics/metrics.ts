@@ -83,51 +83,72 @@ export interface OrderFigures {
 
 const YEAR_MS = 365 * 86_400_000;
 
+/** One purchaser's paid, not refunded orders, summed (what the server's SQL groups by member). */
+export interface PurchaserFacts {
+  orders: number;
+  cashFen: number;
+  firstPaidAt: Date;
+  lastPaidAt: Date;
+  /** Paid orders in the last 365 days (paid_at > now − 365 × 24 h). */
+  recentOrders: number;
+  /** last_active_at, or null. */
+  lastSeen: Date | null;
+}
+
 /**
- * Order-based retention figures over paid, not refunded orders. `lastSeen` gives each member's
- * last activity (last_active_at); a purchaser's lifespan runs from the first paid order to the later
- * of that and their last paid order.
+ * Order-based retention figures over paid, not refunded orders, from per-purchaser sums. A
+ * purchaser's lifespan runs from the first paid order to the later of their last paid order and
+ * their last activity.
  */
-export function orderFigures(orders: readonly PaidOrder[], lastSeen: ReadonlyMap<string, Date | null>, now: Date): OrderFigures {
-  const perMember = new Map<string, { count: number; first: number; last: number }>();
+export function orderFiguresOf(purchasers: readonly PurchaserFacts[]): OrderFigures {
+  let orders = 0;
   let cash = 0;
-  let recentOrders = 0;
-  const recentMembers = new Set<string>();
-  for (const o of orders) {
-    cash += o.cashFen;
-    const t = o.paidAt.getTime();
-    if (t > now.getTime() - YEAR_MS && t <= now.getTime()) {
-      recentOrders++;
-      recentMembers.add(o.memberId);
-    }
-    const m = perMember.get(o.memberId);
-    if (!m) perMember.set(o.memberId, { count: 1, first: t, last: t });
-    else {
-      m.count++;
-      m.first = Math.min(m.first, t);
-      m.last = Math.max(m.last, t);
-    }
-  }
-  const purchasers = perMember.size;
   let repeaters = 0;
+  let recentOrders = 0;
+  let recentMembers = 0;
   let lifespanSum = 0;
-  for (const [memberId, m] of perMember) {
-    if (m.count >= 2) repeaters++;
-    const seen = lastSeen.get(memberId)?.getTime() ?? m.last;
-    lifespanSum += (Math.max(seen, m.last) - m.first) / YEAR_MS;
+  for (const p of purchasers) {
+    orders += p.orders;
+    cash += p.cashFen;
+    if (p.orders >= 2) repeaters++;
+    if (p.recentOrders > 0) {
+      recentOrders += p.recentOrders;
+      recentMembers++;
+    }
+    const end = Math.max(p.lastSeen?.getTime() ?? 0, p.lastPaidAt.getTime());
+    lifespanSum += (end - p.firstPaidAt.getTime()) / YEAR_MS;
   }
-  const aov = orders.length ? cash / orders.length : null;
-  const frequency = ratio(recentOrders, recentMembers.size);
-  const lifespan = purchasers ? lifespanSum / purchasers : null;
+  const aov = orders ? cash / orders : null;
+  const frequency = ratio(recentOrders, recentMembers);
+  const lifespan = purchasers.length ? lifespanSum / purchasers.length : null;
   return {
-    paidOrders: orders.length,
-    purchasers,
-    repurchaseRate: ratio(repeaters, purchasers),
+    paidOrders: orders,
+    purchasers: purchasers.length,
+    repurchaseRate: ratio(repeaters, purchasers.length),
     aovFen: aov === null ? null : Math.round(aov),
     purchaseFrequency: frequency,
     lifespanYears: lifespan,
     clvFen: aov === null || frequency === null || lifespan === null ? null : Math.round(aov * frequency * lifespan),
   };
+}
+
+/** The same figures from the orders themselves (`lastSeen` = each member's last_active_at). */
+export function orderFigures(orders: readonly PaidOrder[], lastSeen: ReadonlyMap<string, Date | null>, now: Date): OrderFigures {
+  const perMember = new Map<string, PurchaserFacts>();
+  for (const o of orders) {
+    const t = o.paidAt.getTime();
+    const recent = t > now.getTime() - YEAR_MS && t <= now.getTime() ? 1 : 0;
+    const m = perMember.get(o.memberId);
+    if (!m) perMember.set(o.memberId, { orders: 1, cashFen: o.cashFen, firstPaidAt: o.paidAt, lastPaidAt: o.paidAt, recentOrders: recent, lastSeen: lastSeen.get(o.memberId) ?? null });
+    else {
+      m.orders++;
+      m.cashFen += o.cashFen;
+      m.recentOrders += recent;
+      if (t < m.firstPaidAt.getTime()) m.firstPaidAt = o.paidAt;
+      if (t > m.lastPaidAt.getTime()) m.lastPaidAt = o.paidAt;
+    }
+  }
+  return orderFiguresOf([...perMember.values()]);
 }
 
 export interface CohortRow {
