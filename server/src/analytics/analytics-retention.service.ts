@@ -40,7 +40,12 @@ export class AnalyticsRetentionService {
     const now = this.clock.now();
     const today = this.clock.today();
     const [checked] = await this.dataSource.query('SELECT COUNT(DISTINCT member_id) AS n FROM checkins WHERE day >= ? AND day <= ?', [addDays(today, -29), today]);
-    const active = await this.countActive(now);
+    // Active: seen in the last 30 days, or checked in during the window (a check-in is activity).
+    const [act] = await this.dataSource.query(
+      'SELECT COUNT(*) AS n FROM members m WHERE m.last_active_at >= ? OR EXISTS (SELECT 1 FROM checkins c WHERE c.member_id = m.id AND c.day >= ? AND c.day <= ?)',
+      [this.t(activityCutoff(now, ACTIVE_DAYS)), addDays(today, -29), today],
+    );
+    const active = Number(act.n);
 
     const ledger: { reason: string; pos: string | number | null; neg: string | number | null }[] = await this.dataSource.query(
       'SELECT reason, SUM(CASE WHEN delta > 0 THEN delta ELSE 0 END) AS pos, SUM(CASE WHEN delta < 0 THEN delta ELSE 0 END) AS neg FROM points_ledger GROUP BY reason');

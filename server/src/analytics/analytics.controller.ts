@@ -62,7 +62,7 @@ export class AnalyticsController {
   @Get('admin/analytics/retention')
   @ApiOperation({
     summary: 'Retention figures',
-    description: 'checkinRate = members with a check-in in the last 30 store days ÷ members active in the last 30 days. pointsUsage = spent ÷ issued (issued: check-in, streak, referral, welcome, birthday, member-day, campaign and positive admin credits; spent: order, redeem and make-up spends less refunds and released holds). Over paid, not refunded orders: repurchaseRate = members with 2+ ÷ members with 1+; aovFen = cash ÷ orders; purchaseFrequency = orders in the last 365 days ÷ members who paid in them; lifespanYears = mean of first paid order → later of last paid order and last activity; clvFen = AOV × frequency × lifespan. cohorts: members by join month (last 6, store time), share active (any analytics activity) in each month since.',
+    description: 'checkinRate = members with a check-in in the last 30 store days ÷ members active then (last_active_at within 30 days, or a check-in in those days). pointsUsage = spent ÷ issued (issued: check-in, streak, referral, welcome, birthday, member-day, campaign and positive admin credits; spent: order, redeem and make-up spends less refunds and released holds). Over paid, not refunded orders: repurchaseRate = members with 2+ ÷ members with 1+; aovFen = cash ÷ orders; purchaseFrequency = orders in the last 365 days ÷ members who paid in them; lifespanYears = mean of first paid order → later of last paid order and last activity; clvFen = AOV × frequency × lifespan. cohorts: members by join month (last 6, store time), share active (any analytics activity) in each month since.',
   })
   @ApiOkResponse({ type: RetentionResponse })
   retention(): Promise<RetentionResponse> {

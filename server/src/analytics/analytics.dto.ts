@@ -99,7 +99,7 @@ export class VisitsResponse {
 
 export class CheckinRateFigure {
   @ApiProperty({ description: 'Members with a check-in in the last 30 store days' }) checkedIn!: number;
-  @ApiProperty({ description: 'Members active in the last 30 days (segment `active`)' }) active!: number;
+  @ApiProperty({ description: 'Members active in the last 30 days (last_active_at) or with a check-in in those 30 store days' }) active!: number;
   @ApiProperty({ type: Number, nullable: true }) rate!: number | null;
 }
 
