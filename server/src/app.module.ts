@@ -30,6 +30,7 @@ import { MallModule } from './mall/mall.module';
 import { RedisModule } from './redis/redis.module';
 import { RedisService } from './redis/redis.service';
 import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
+import { AnalyticsModule } from './analytics/analytics.module';
 
 @Module({})
 export class AppModule {
@@ -74,6 +75,7 @@ export class AppModule {
         MemberDayModule,
         ReferralsModule,
         MallModule,
+        AnalyticsModule,
         MediaModule,
         SeedModule,
       ],

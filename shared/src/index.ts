@@ -8,3 +8,7 @@ export * from './loyalty/points-cash';
 export * from './checkin/checkin-rules';
 export * from './checkin/member-day';
 export * from './mall/order-pricing';
+export * from './analytics/segments';
+export * from './analytics/events';
+export * from './analytics/rollup';
+export * from './analytics/metrics';

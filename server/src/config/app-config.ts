@@ -51,6 +51,7 @@ const envSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   /** Other web origins allowed to call the API from a browser (e.g. an admin on its own domain); none by default. */
   CORS_ORIGINS: z
@@ -109,6 +110,8 @@ export interface AppConfig {
     notifyUrl: string;
   };
   uploadDir: string;
+  /** Days raw analytics events are kept before the daily roll-up job deletes them. */
+  analytics: { rawRetentionDays: number };
   http: { bodyLimitBytes: number; corsOrigins: string[] };
   fakeClock: boolean;
   seedDemo: boolean;
@@ -192,6 +195,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : undefined,
     uploadDir: e.UPLOAD_DIR,
+    analytics: { rawRetentionDays: e.ANALYTICS_RAW_RETENTION_DAYS },
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES, corsOrigins: e.CORS_ORIGINS },
     fakeClock: e.FAKE_CLOCK,
     seedDemo: e.SEED_DEMO,

@@ -14,6 +14,7 @@ import { CheckinEntity } from '../checkin/checkin.entity';
 import { addDays } from '@mall/shared';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralEventEntity } from '../referrals/referral-event.entity';
+import { DemoAnalyticsSeeder } from './demo-analytics.seed';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -47,6 +48,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly tx: TransactionRunner,
     private readonly points: PointsService,
     private readonly tiers: TiersService,
+    private readonly analytics: DemoAnalyticsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -84,7 +86,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     await this.seedCheckins(members.slice(0, 120), now);
     await this.seedReferrals(members, now);
-    this.logger.log(`Seeded ${members.length} demo members`);
+    const events = await this.analytics.seed(members, now, mulberry32(13));
+    this.logger.log(`Seeded ${members.length} demo members and ${events} analytics events`);
   }
 
   /** A month of check-in history for the most active members, through the ledger like real ones. */

@@ -963,6 +963,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a batch of analytics events
+         * @description At most 100 events and 64 KB a batch (else 413). Every event is validated; the first bad one refuses the batch with 400 `INVALID_EVENT` and `details.index` / `details.reason`. The member is the token's; an event id already stored for the member is skipped.
+         */
+        post: operations["AnalyticsController_ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Device figures
+         * @description Distinct members active in the store-day range (and tier, their tier on the day), by platform, top 10 brands, models, OS versions (system), WeChat versions, and by network type. A member's device on a day is the last one reported that day; a member seen with two values in the range counts under both. Read from the daily roll-up (store days up to yesterday by default), never from raw events.
+         */
+        get: operations["AnalyticsController_devices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visit figures
+         * @description byHour: per store hour, distinct members active in that hour, averaged over the range's days. byWeekday: mean DAU per weekday (Sunday first). trend: DAU / WAU / MAU = distinct members active on the day / the 7 / the 30 store days ending on it. scenes: launches by WeChat scene value (top 20). pages: views, mean dwell (of views reporting one), entries and exits (a session starts at launch, or app_show after app_hide; its first and last page views). Read from the daily roll-up (store days up to yesterday by default), never from raw events.
+         */
+        get: operations["AnalyticsController_visits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention figures
+         * @description checkinRate = members with a check-in in the last 30 store days ÷ members active then (last_active_at within 30 days, or a check-in in those days). pointsUsage = spent ÷ issued (issued: check-in, streak, referral, welcome, birthday, member-day, campaign and positive admin credits; spent: order, redeem and make-up spends less refunds and released holds). Over paid, not refunded orders: repurchaseRate = members with 2+ ÷ members with 1+; aovFen = cash ÷ orders; purchaseFrequency = orders in the last 365 days ÷ members who paid in them; lifespanYears = mean of first paid order → later of last paid order and last activity; clvFen = AOV × frequency × lifespan. cohorts: members by join month (last 6, store time), share active (any analytics activity) in each month since.
+         */
+        get: operations["AnalyticsController_retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Member segments with counts and export links
+         * @description active: last_active_at within 30 days. dormant_30/60/90: last_active_at null or older. high_value: spend (paid, not refunded cash) > 0 and ≥ the nearest-rank 90th percentile among spenders. at_risk: ≥ 4 check-ins in store days today−119 … today−30 and fewer than a sixth of that in today−29 … today. Definitions: shared/src/analytics/segments.ts.
+         */
+        get: operations["AnalyticsController_segments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1792,6 +1892,151 @@ export interface components {
         };
         RefundDto: {
             reason: string;
+        };
+        AnalyticsDeviceDto: {
+            brand?: string;
+            model?: string;
+            /**
+             * @description ios, android, windows, mac, devtools, h5 …
+             * @example ios
+             */
+            platform?: string;
+            /** @example iOS 17.1 */
+            system?: string;
+            /** @description WeChat version */
+            version?: string;
+            SDKVersion?: string;
+            screenWidth?: number;
+            screenHeight?: number;
+            pixelRatio?: number;
+            /** @example wifi */
+            networkType?: string;
+        };
+        AnalyticsEventDto: {
+            /** @description Client-made unique id (8–64 of A–Z a–z 0–9 _ -); a resent id is stored once */
+            id: string;
+            /** @enum {string} */
+            type: "launch" | "page_view" | "app_show" | "app_hide";
+            /** @description ms since epoch; at most 72 hours old and 10 minutes ahead of the server */
+            ts: number;
+            /** @description Page path; required for page_view */
+            page?: string;
+            /** @description page_view only: time on the page */
+            dwellMs?: number;
+            /** @description WeChat scene value (launch) */
+            scene?: number;
+            device?: components["schemas"]["AnalyticsDeviceDto"];
+        };
+        IngestEventsDto: {
+            events: components["schemas"]["AnalyticsEventDto"][];
+        };
+        IngestEventsResponse: {
+            /** @description Events accepted in this batch (duplicates included, stored once) */
+            received: number;
+        };
+        CountItem: {
+            value: string;
+            /** @description Distinct members */
+            members: number;
+        };
+        DevicesResponse: {
+            from: string;
+            to: string;
+            /** @description Distinct members active in the range */
+            members: number;
+            platforms: components["schemas"]["CountItem"][];
+            brands: components["schemas"]["CountItem"][];
+            models: components["schemas"]["CountItem"][];
+            systems: components["schemas"]["CountItem"][];
+            wechatVersions: components["schemas"]["CountItem"][];
+            networkTypes: components["schemas"]["CountItem"][];
+        };
+        ActiveDay: {
+            day: string;
+            dau: number;
+            wau: number;
+            mau: number;
+        };
+        SceneItem: {
+            scene: number;
+            launches: number;
+        };
+        PageItem: {
+            page: string;
+            views: number;
+            /** @description Mean dwellMs of the page views that reported one */
+            avgDwellMs: number | null;
+            /** @description Sessions that began on this page */
+            entries: number;
+            /** @description Sessions that ended on this page */
+            exits: number;
+        };
+        VisitsResponse: {
+            from: string;
+            to: string;
+            /** @description 24 values: mean distinct members active in each store hour, per day of the range */
+            byHour: number[];
+            /** @description 7 values, Sunday first: mean DAU on that weekday in the range */
+            byWeekday: number[];
+            trend: components["schemas"]["ActiveDay"][];
+            scenes: components["schemas"]["SceneItem"][];
+            pages: components["schemas"]["PageItem"][];
+        };
+        CheckinRateFigure: {
+            /** @description Members with a check-in in the last 30 store days */
+            checkedIn: number;
+            /** @description Members active in the last 30 days (last_active_at) or with a check-in in those 30 store days */
+            active: number;
+            rate: number | null;
+        };
+        PointsUsageFigure: {
+            issued: number;
+            spent: number;
+            rate: number | null;
+        };
+        OrderFiguresDto: {
+            paidOrders: number;
+            purchasers: number;
+            repurchaseRate: number | null;
+            aovFen: number | null;
+            purchaseFrequency: number | null;
+            lifespanYears: number | null;
+            clvFen: number | null;
+        };
+        CohortRowDto: {
+            /** @example 2026-09 */
+            cohort: string;
+            size: number;
+            /** @description Share active in month +0, +1, …; null for months not reached */
+            retention: number[] | null;
+        };
+        RetentionResponse: {
+            checkinRate: components["schemas"]["CheckinRateFigure"];
+            pointsUsage: components["schemas"]["PointsUsageFigure"];
+            orders: components["schemas"]["OrderFiguresDto"];
+            cohorts: components["schemas"]["CohortRowDto"][];
+        };
+        SegmentItem: {
+            /** @enum {string} */
+            key: "active" | "dormant_30" | "dormant_60" | "dormant_90" | "high_value" | "at_risk";
+            label: string;
+            definition: string;
+            count: number;
+            /**
+             * @description The admin member list of the segment
+             * @example /admin/members?segment=active
+             */
+            membersUrl: string;
+            /**
+             * @description CSV export of the segment
+             * @example /api/admin/members/export.csv?segment=active
+             */
+            exportUrl: string;
+        };
+        SegmentsResponse: {
+            /** @description Smallest spend (fen) counted as high value */
+            highValueThresholdFen: number | null;
+            items: components["schemas"]["SegmentItem"][];
         };
         ErrorResponse: {
             /**
@@ -4111,6 +4356,187 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IngestEventsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestEventsResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 100 events or 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_devices: {
+        parameters: {
+            query?: {
+                /** @description First store day; defaults to 30 days before `to` */
+                from?: string;
+                /** @description Last store day; defaults to yesterday (today is rolled up tomorrow) */
+                to?: string;
+                /** @description Only members of this tier (their tier on the day) */
+                tier?: "normal" | "silver" | "gold" | "diamond";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicesResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_visits: {
+        parameters: {
+            query?: {
+                /** @description First store day; defaults to 30 days before `to` */
+                from?: string;
+                /** @description Last store day; defaults to yesterday (today is rolled up tomorrow) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_retention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_segments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentsResponse"];
                 };
             };
             /** @description Missing or invalid admin token */

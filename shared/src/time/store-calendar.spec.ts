@@ -1,4 +1,4 @@
-import { addDays, formatStoreDateTime, isValidTimezone, startOfStoreDay, storeDate } from './store-calendar';
+import { addDays, formatStoreDateTime, isValidTimezone, startOfStoreDay, storeDate, storeHour, weekdayOf } from './store-calendar';
 
 describe('store calendar (Asia/Shanghai by default, whatever the process TZ)', () => {
   it.each([
@@ -37,4 +37,16 @@ describe('store calendar (Asia/Shanghai by default, whatever the process TZ)', (
     expect(isValidTimezone('Asia/Shanghai')).toBe(true);
     expect(isValidTimezone('Mars/Olympus')).toBe(false);
   });
+
+  it.each([
+    ['2026-03-01T15:59:59Z', 'Asia/Shanghai', 23],
+    ['2026-03-01T16:00:00Z', 'Asia/Shanghai', 0],
+    ['2026-03-01T16:00:00Z', 'UTC', 16],
+  ])('store hour of %s in %s is %i', (iso, tz, hour) => expect(storeHour(new Date(iso), tz)).toBe(hour));
+
+  it.each([
+    ['2026-11-22', 0],
+    ['2026-11-23', 1],
+    ['2026-11-28', 6],
+  ])('weekday of %s is %i', (date, weekday) => expect(weekdayOf(date)).toBe(weekday));
 });

@@ -30,6 +30,17 @@ export function storeDate(instant: Date | number, tz: string = DEFAULT_STORE_TIM
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The store-local hour (0–23) of the instant. */
+export function storeHour(instant: Date | number, tz: string = DEFAULT_STORE_TIMEZONE): number {
+  return Number(storeParts(instant, tz).hour);
+}
+
+/** Day of the week of a YYYY-MM-DD date, 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
 /** The instant at which a store calendar day begins (00:00 store time). */
 export function startOfStoreDay(date: string, tz: string = DEFAULT_STORE_TIMEZONE): Date {
   return dayjs.tz(`${date} 00:00:00`, tz).toDate();

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, FunnelChart, PieChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { BarChart, FunnelChart, HeatmapChart, PieChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, FunnelChart, PieChart, LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
+echarts.use([BarChart, FunnelChart, HeatmapChart, PieChart, LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, VisualMapComponent, CanvasRenderer]);
 
 /** A chart that follows its option and its container's size, and is disposed with the component. */
 export function EChart({ option, height = 300, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
