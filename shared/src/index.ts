@@ -8,3 +8,6 @@ export * from './loyalty/points-cash';
 export * from './checkin/checkin-rules';
 export * from './checkin/member-day';
 export * from './mall/order-pricing';
+export * from './analytics/segments';
+export * from './members/member-export';
+export * from './members/member-platform';

@@ -51,6 +51,11 @@ const envSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** Member export files written by export jobs; deleted when they expire. */
+  EXPORT_DIR: z.string().default('./data/exports'),
+  EXPORT_FILE_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** Up to this many matching members the admin downloads directly; more go through an export job. */
+  EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   FAKE_CLOCK: boolFlag,
   /** Demo only: fill an empty database with an admin's worth of realistic members at start. */
@@ -94,6 +99,7 @@ export interface AppConfig {
     notifyUrl: string;
   };
   uploadDir: string;
+  exports: { dir: string; fileTtlMinutes: number; directMaxRows: number };
   http: { bodyLimitBytes: number };
   fakeClock: boolean;
   seedDemo: boolean;
@@ -175,6 +181,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : undefined,
     uploadDir: e.UPLOAD_DIR,
+    exports: { dir: e.EXPORT_DIR, fileTtlMinutes: e.EXPORT_FILE_TTL_MINUTES, directMaxRows: e.EXPORT_DIRECT_MAX_ROWS },
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES },
     fakeClock: e.FAKE_CLOCK,
     seedDemo: e.SEED_DEMO,

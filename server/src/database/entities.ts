@@ -12,6 +12,7 @@ import { CheckinEntity } from '../checkin/checkin.entity';
 import { BannerEntity } from '../member-day/banner.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralEventEntity } from '../referrals/referral-event.entity';
+import { MemberExportAuditEntity, MemberExportJobEntity } from '../member-exports/member-export.entities';
 import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity } from '../mall/mall.entities';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
@@ -41,4 +42,6 @@ export const ALL_ENTITIES = [
   OrderEntity,
   OrderLineEntity,
   MemberAddressEntity,
+  MemberExportAuditEntity,
+  MemberExportJobEntity,
 ];
