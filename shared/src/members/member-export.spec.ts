@@ -1,4 +1,4 @@
-import { fenToYuan, inertCell, maskPhone, storeDateTimeFormatter } from './member-export';
+import { fenToYuan, inertCell, maskPhone, storeDateTimeFormatter, yuanToFen } from './member-export';
 import { formatStoreDateTime } from '../time/store-calendar';
 
 describe('member export rules', () => {
@@ -13,6 +13,19 @@ describe('member export rules', () => {
     [-5, '-0.05'],
     [Number.MAX_SAFE_INTEGER, '90071992547409.91'],
   ])('%d fen is %s yuan', (fen, yuan) => expect(fenToYuan(fen)).toBe(yuan));
+
+  it.each([
+    ['0', 0],
+    ['12', 1200],
+    ['12.3', 1230],
+    ['12.34', 1234],
+    ['0.07', 7],
+    [' 5 ', 500],
+    ['1.005', null],
+    ['-1', null],
+    ['abc', null],
+    ['', null],
+  ])('%j yuan is %j fen', (text, fen) => expect(yuanToFen(text)).toBe(fen));
 
   it('refuses non-integer fen', () => expect(() => fenToYuan(1.5)).toThrow(RangeError));
 

@@ -37,6 +37,13 @@ export function fenToYuan(fen: number): string {
   return `${sign}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/** A yuan amount typed by a merchant ("12", "12.3", "12.34") → integer fen; null when not such an amount. */
+export function yuanToFen(text: string): number | null {
+  const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell a spreadsheet would read as a formula (= + - @ tab CR first) is prefixed with ' to stay text. */
