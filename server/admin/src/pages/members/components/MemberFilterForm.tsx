@@ -66,7 +66,7 @@ export function MemberFilterForm({ value, onChange }: { value: MemberFilters; on
   return (
     <Form form={form} layout="vertical" name="member-filters" onFinish={(v) => onChange(toFilters(v))} data-testid="member-filters">
       <Row gutter={12}>
-        <Col {...col}><Form.Item name="q" label="昵称/会员ID/邀请码"><Input allowClear placeholder="搜索" /></Form.Item></Col>
+        <Col {...col}><Form.Item name="q" label="昵称/会员ID/邀请码"><Input allowClear placeholder="搜索昵称或会员ID" /></Form.Item></Col>
         <Col {...col}>
           <Form.Item name="tier" label="会员等级">
             <Select allowClear placeholder="全部等级" data-testid="filter-tier" options={TIER_CODES.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
