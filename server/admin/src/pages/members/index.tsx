@@ -43,7 +43,6 @@ export default function MembersPage() {
           loading={isFetching}
           onRow={(m) => ({ onClick: () => setSelected(m), style: { cursor: 'pointer' } })}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1200 }}
           onChange={(pagination, _filters, sorter) => {
             const s = sorter as SorterResult<AdminMemberRow>;
             const sort = s.order ? SORT_FIELDS[String(s.field)] : undefined;
@@ -67,7 +66,6 @@ export default function MembersPage() {
             {
               title: '会员',
               dataIndex: 'nickname',
-              fixed: 'left',
               render: (_, m) => (
                 <span>
                   <Avatar size="small" src={m.avatarUrl || undefined} icon={<UserOutlined />} style={{ marginRight: 8 }} />
