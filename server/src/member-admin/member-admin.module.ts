@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TiersModule } from '../tiers/tiers.module';
+import { MembersModule } from '../members/members.module';
+import { PointsModule } from '../points/points.module';
+import { CouponsModule } from '../coupons/coupons.module';
+import { MallModule } from '../mall/mall.module';
+import { CheckinModule } from '../checkin/checkin.module';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { MemberDetailService } from './member-detail.service';
 import { MemberSearchService } from './member-search.service';
 import { MemberAdminController } from './member-admin.controller';
 
@@ -9,9 +16,9 @@ import { MemberAdminController } from './member-admin.controller';
  * everything that changes data stays in the owning modules.
  */
 @Module({
-  imports: [TiersModule],
+  imports: [TiersModule, MembersModule, PointsModule, CouponsModule, MallModule, CheckinModule, ReferralsModule],
   controllers: [MemberAdminController],
-  providers: [MemberSearchService],
+  providers: [MemberSearchService, MemberDetailService],
   exports: [MemberSearchService],
 })
 export class MemberAdminModule {}

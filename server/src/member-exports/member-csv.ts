@@ -22,13 +22,12 @@ export interface MemberCsvOptions {
 const num = (v: number | string | null) => (v === null ? 0 : Number(v));
 
 /** One member as CSV cells (every text cell inert; money from integer fen). */
-export function memberCsvCells(row: MemberRawRow, o: Pick<MemberCsvOptions, 'unmask' | 'today'>, formatTime: (ms: number) => string): string[] {
+export function memberCsvCells(row: MemberRawRow, o: { unmask: boolean; yesterday: string }, formatTime: (ms: number) => string): string[] {
   const time = (v: Date | string | null) => {
     const ms = dbInstant(v);
     return ms === null ? '' : formatTime(ms);
   };
-  const yesterday = addDays(o.today, -1);
-  const streak = row.last_checkin_day && row.last_checkin_day >= yesterday ? num(row.last_streak) : 0;
+  const streak = row.last_checkin_day && row.last_checkin_day >= o.yesterday ? num(row.last_streak) : 0;
   return [
     row.id,
     inertCell(row.nickname ?? ''),
@@ -57,6 +56,7 @@ const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
  */
 export function memberCsvStream(cursor: RowCursor<MemberRawRow>, o: MemberCsvOptions): Readable {
   const formatTime = storeDateTimeFormatter(o.timezone);
+  const cellOptions = { unmask: o.unmask, yesterday: addDays(o.today, -1) };
   let written = 0;
   let ended = false;
   // Awaited before the stream ends, so whoever reads the last byte also sees the audit row complete.
@@ -70,7 +70,7 @@ export function memberCsvStream(cursor: RowCursor<MemberRawRow>, o: MemberCsvOpt
     try {
       yield Buffer.from(UTF8_BOM + stringify([MEMBER_CSV_HEADER], CSV_OPTIONS), 'utf8');
       for await (const batch of cursor) {
-        const text = stringify(batch.map((row) => memberCsvCells(row, o, formatTime)), CSV_OPTIONS);
+        const text = stringify(batch.map((row) => memberCsvCells(row, cellOptions, formatTime)), CSV_OPTIONS);
         written += batch.length;
         yield Buffer.from(text, 'utf8');
         o.onProgress?.(written);

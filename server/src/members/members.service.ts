@@ -41,6 +41,12 @@ export class MembersService {
     return this.members.findOneBy({ id });
   }
 
+  /** The device of the member's latest login (fingerprint, platform); the session key stays inside. */
+  async deviceOf(memberId: string): Promise<{ platform: string | null; deviceFingerprint: string | null; lastLoginAt: Date } | null> {
+    const s = await this.members.manager.findOneBy(MemberWechatSessionEntity, { memberId });
+    return s ? { platform: s.platform, deviceFingerprint: s.deviceFingerprint, lastLoginAt: s.updatedAt } : null;
+  }
+
   /**
    * First login creates the member (bound to the inviter when a valid code came along); later logins
    * refresh the stored session key and the activity time. Safe under concurrent first logins: the

@@ -963,6 +963,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberAdminController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/members/export.csv": {
         parameters: {
             query?: never;
@@ -1879,6 +1895,69 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        MemberDetailProfile: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            points: number;
+            /** @example 138****5678 */
+            phoneMasked?: string | null;
+            /** @description MM-DD */
+            birthday?: string | null;
+            inviteCode: string;
+            inviterId?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            lastActiveAt?: string | null;
+        };
+        TierChangeResponse: {
+            /** @enum {string} */
+            fromTier: "normal" | "silver" | "gold" | "diamond";
+            /** @enum {string} */
+            toTier: "normal" | "silver" | "gold" | "diamond";
+            /** @enum {string} */
+            reason: "upgrade" | "review_downgrade" | "admin";
+            /** @description Growth over the 12 months before the change */
+            growth12m: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MemberInvitationResponse: {
+            friendId: string;
+            friendNickname: string;
+            /** Format: date-time */
+            boundAt: string;
+            /** @enum {string} */
+            state: "bound" | "qualified" | "capped" | "blocked";
+            rewardPoints: number;
+        };
+        MemberDeviceResponse: {
+            /** @enum {string|null} */
+            platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other" | null;
+            /** @description Hash of the device system info */
+            deviceFingerprint?: string | null;
+            /** Format: date-time */
+            lastLoginAt: string;
+        };
+        AdminMemberDetailResponse: {
+            profile: components["schemas"]["MemberDetailProfile"];
+            tierHistory: components["schemas"]["TierChangeResponse"][];
+            /** @description The latest 20 entries */
+            pointsLedger: components["schemas"]["AdminPointsEntryResponse"][];
+            pointsLedgerTotal: number;
+            coupons: components["schemas"]["WalletCouponResponse"][];
+            /** @description The latest 20 orders */
+            orders: components["schemas"]["OrderResponse"][];
+            ordersTotal: number;
+            /** @description This month's check-in calendar */
+            checkinCalendar: components["schemas"]["CalendarResponse"];
+            invitations: components["schemas"]["MemberInvitationResponse"][];
+            /** @description The device of the latest login */
+            devices: components["schemas"]["MemberDeviceResponse"][];
         };
         ExportJobResponse: {
             id: string;
@@ -4285,6 +4364,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminMemberListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberAdminController_detail: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the store's current month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMemberDetailResponse"];
                 };
             };
             /** @description Missing or invalid admin token */
