@@ -5,6 +5,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'tier-review': () => import('./tier-review.bench').then((m) => m.run()),
   'flash-sale': () => import('./flash-sale.bench').then((m) => m.run()),
   soak: () => import('./soak.bench').then((m) => m.run()),
+  export: () => import('./export.bench').then((m) => m.run()),
 };
 
 async function main(): Promise<void> {

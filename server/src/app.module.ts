@@ -31,6 +31,8 @@ import { RedisModule } from './redis/redis.module';
 import { RedisService } from './redis/redis.service';
 import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { MemberAdminModule } from './member-admin/member-admin.module';
+import { MemberExportsModule } from './member-exports/member-exports.module';
 
 @Module({})
 export class AppModule {
@@ -76,6 +78,8 @@ export class AppModule {
         ReferralsModule,
         MallModule,
         AnalyticsModule,
+        MemberAdminModule,
+        MemberExportsModule,
         MediaModule,
         SeedModule,
       ],

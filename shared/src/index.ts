@@ -12,3 +12,5 @@ export * from './analytics/segments';
 export * from './analytics/events';
 export * from './analytics/rollup';
 export * from './analytics/metrics';
+export * from './members/member-export';
+export * from './members/member-platform';

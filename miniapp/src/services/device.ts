@@ -15,6 +15,19 @@ export function deviceFingerprint(): string | undefined {
   }
 }
 
+const KNOWN_PLATFORMS = ['ios', 'android', 'windows', 'mac', 'ohos', 'devtools'] as const;
+
+/** The device's platform for the merchant's member list (`h5` in the browser build). */
+export function devicePlatform(): (typeof KNOWN_PLATFORMS)[number] | 'h5' | 'other' {
+  if (Taro.getEnv() === Taro.ENV_TYPE.WEB) return 'h5';
+  try {
+    const platform = String(Taro.getSystemInfoSync().platform ?? '').toLowerCase();
+    return (KNOWN_PLATFORMS as readonly string[]).includes(platform) ? (platform as (typeof KNOWN_PLATFORMS)[number]) : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
 /** 32-bit FNV-1a as 8 hex digits. */
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;

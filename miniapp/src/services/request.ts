@@ -4,7 +4,7 @@ import type { BodyOf, HttpMethod, PathParamsOf, PathsWith, QueryOf, ResponseOf }
 import { ApiError, NETWORK_ERROR_MESSAGE } from './api-error';
 import { getLoginCode } from './auth';
 import { launchInviteCode } from './launch';
-import { deviceFingerprint } from './device';
+import { deviceFingerprint, devicePlatform } from './device';
 
 export { ApiError };
 
@@ -77,7 +77,7 @@ export const login = shared(async () => {
   const code = await getLoginCode();
   const inviteCode = launchInviteCode();
   const fingerprint = deviceFingerprint();
-  const body: BodyOf<'/api/auth/wx-login', 'post'> = { code, ...(inviteCode ? { inviteCode } : {}), ...(fingerprint ? { deviceFingerprint: fingerprint } : {}) };
+  const body: BodyOf<'/api/auth/wx-login', 'post'> = { code, ...(inviteCode ? { inviteCode } : {}), ...(fingerprint ? { deviceFingerprint: fingerprint } : {}), platform: devicePlatform() };
   const res = await send('post', '/api/auth/wx-login', body);
   if (res.status !== 200) throw toError(res);
   tokens.save(res.data as ResponseOf<'/api/auth/wx-login', 'post'>);

@@ -14,6 +14,9 @@ export const ACCESS: Record<string, AdminRole[]> = {
   memberDay: ['owner', 'operator'],
   referrals: ['owner', 'operator', 'analyst'],
   analytics: ['owner', 'operator', 'analyst'],
+  // Mirrors the server's ADMIN_PERMISSIONS (members.export, exports.audit).
+  exports: ['owner', 'operator', 'analyst'],
+  exportAudit: ['owner'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

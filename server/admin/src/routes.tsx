@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { BarChartOutlined, CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -20,4 +20,6 @@ export const SECTIONS: Section[] = [
   { path: '/member-day', label: '会员日', icon: <StarOutlined />, access: 'memberDay', page: lazy(() => import('./pages/member-day')) },
   { path: '/referrals', label: '邀请有礼', icon: <ShareAltOutlined />, access: 'referrals', page: lazy(() => import('./pages/referrals')) },
   { path: '/analytics', label: '数据分析', icon: <BarChartOutlined />, access: 'analytics', page: lazy(() => import('./pages/analytics')) },
+  { path: '/exports', label: '我的导出', icon: <CloudDownloadOutlined />, access: 'exports', page: lazy(() => import('./pages/exports')) },
+  { path: '/exports/audit', label: '导出审计', icon: <AuditOutlined />, access: 'exportAudit', page: lazy(() => import('./pages/export-audit')) },
 ];

@@ -17,7 +17,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: LoginResponse })
   async wxLogin(@Body() dto: WxLoginDto): Promise<LoginResponse> {
-    return unwrap(await this.auth.wxLogin(dto.code, dto.inviteCode, dto.deviceFingerprint));
+    return unwrap(await this.auth.wxLogin(dto.code, dto.inviteCode, dto.deviceFingerprint, dto.platform));
   }
 
   @Public()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MEMBER_PLATFORMS, MemberPlatform } from '@mall/shared';
 import { MemberSummary } from '../members/member.dto';
 
 export class WxLoginDto {
@@ -20,6 +21,11 @@ export class WxLoginDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'deviceFingerprint must be 8-64 letters, digits, - or _' })
   deviceFingerprint?: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_PLATFORMS, description: "The device's platform (wx system info), shown to the merchant" })
+  @IsOptional()
+  @IsIn(MEMBER_PLATFORMS)
+  platform?: MemberPlatform;
 }
 
 export class RefreshTokenDto {

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { MemberPlatform } from '@mall/shared';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
@@ -32,7 +33,7 @@ export class MemberAuthService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async wxLogin(code: string, inviteCode?: string, deviceFingerprint?: string): Promise<Outcome<LoginResponse>> {
+  async wxLogin(code: string, inviteCode?: string, deviceFingerprint?: string, platform?: MemberPlatform): Promise<Outcome<LoginResponse>> {
     let session: Awaited<ReturnType<WechatApiClient['code2Session']>>;
     try {
       session = await this.wechat.code2Session(code);
@@ -50,7 +51,7 @@ export class MemberAuthService {
       throw error;
     }
     const { member } = await this.members.loginWithWechat(
-      { openid: session.openid, unionid: session.unionid, sessionKey: session.sessionKey, deviceFingerprint },
+      { openid: session.openid, unionid: session.unionid, sessionKey: session.sessionKey, deviceFingerprint, platform },
       inviteCode,
     );
     const pair = await this.issuePair(member.id);

@@ -52,6 +52,11 @@ const envSchema = z.object({
   /** Where uploaded images (tier icons, banners) are kept, named by content hash. */
   UPLOAD_DIR: z.string().default('./data/uploads'),
   ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
+  /** Member export files written by export jobs; deleted when they expire. */
+  EXPORT_DIR: z.string().default('./data/exports'),
+  EXPORT_FILE_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** Up to this many matching members the admin downloads directly; more go through an export job. */
+  EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   /** Other web origins allowed to call the API from a browser (e.g. an admin on its own domain); none by default. */
   CORS_ORIGINS: z
@@ -113,6 +118,7 @@ export interface AppConfig {
   /** Days raw analytics events are kept before the daily roll-up job deletes them. */
   analytics: { rawRetentionDays: number };
   http: { bodyLimitBytes: number; corsOrigins: string[] };
+  exports: { dir: string; fileTtlMinutes: number; directMaxRows: number };
   fakeClock: boolean;
   seedDemo: boolean;
   logLevel: string;
@@ -197,6 +203,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: e.UPLOAD_DIR,
     analytics: { rawRetentionDays: e.ANALYTICS_RAW_RETENTION_DAYS },
     http: { bodyLimitBytes: e.BODY_LIMIT_BYTES, corsOrigins: e.CORS_ORIGINS },
+    exports: { dir: e.EXPORT_DIR, fileTtlMinutes: e.EXPORT_FILE_TTL_MINUTES, directMaxRows: e.EXPORT_DIRECT_MAX_ROWS },
     fakeClock: e.FAKE_CLOCK,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,

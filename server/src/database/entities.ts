@@ -13,6 +13,7 @@ import { BannerEntity } from '../member-day/banner.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralEventEntity } from '../referrals/referral-event.entity';
 import { ANALYTICS_ENTITIES } from '../analytics/analytics.entities';
+import { MemberExportAuditEntity, MemberExportJobEntity } from '../member-exports/member-export.entities';
 import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity } from '../mall/mall.entities';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
@@ -43,4 +44,6 @@ export const ALL_ENTITIES = [
   OrderLineEntity,
   MemberAddressEntity,
   ...ANALYTICS_ENTITIES,
+  MemberExportAuditEntity,
+  MemberExportJobEntity,
 ];

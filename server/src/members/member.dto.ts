@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { TIER_CODES, TierCode } from '@mall/shared';
-import { PageQuery } from '../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -54,28 +53,6 @@ export class UpdateProfileDto {
   @IsString()
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthday must be MM-DD' })
   birthday?: string;
-}
-
-export class AdminMemberQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Nickname fragment or exact member id', maxLength: 64 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(64)
-  q?: string;
-}
-
-export class AdminMemberRow extends MemberSummary {
-  @ApiPropertyOptional({ type: String, nullable: true }) phoneMasked?: string | null;
-  @ApiProperty({ format: 'date-time' }) joinedAt!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) lastActiveAt?: string | null;
-}
-
-export class AdminMemberPageResponse {
-  @ApiProperty({ type: [AdminMemberRow] }) items!: AdminMemberRow[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
 }
 
 export class TierCounts {

@@ -78,6 +78,11 @@ export class MemberWechatSessionEntity {
   @Column({ name: 'device_fingerprint', type: 'varchar', length: 64, nullable: true })
   deviceFingerprint!: string | null;
 
+  /** The platform of the latest login (ios, android, …, h5), as the mini-program reports it. */
+  @Index('idx_member_wechat_sessions_platform')
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  platform!: string | null;
+
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt!: Date;
 }

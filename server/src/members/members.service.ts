@@ -1,13 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
-import { startOfStoreDay, addDays, TIER_CODES, TierCode } from '@mall/shared';
+import { EntityManager, Repository } from 'typeorm';
+import { startOfStoreDay, addDays, TIER_CODES, TierCode, MemberPlatform } from '@mall/shared';
 import { MemberEntity, MemberWechatSessionEntity } from './member.entity';
 import { ClockService } from '../clock/clock.service';
 import { newId, newInviteCode, INVITE_CODE_PATTERN } from '../common/ids';
-import { escapeLike, isUniqueViolation } from '../database/db-errors';
+import { isUniqueViolation } from '../database/db-errors';
 import { Outcome, fail, ok } from '../common/errors';
-import type { AdminMemberQuery, DashboardResponse, UpdateProfileDto } from './member.dto';
+import type { DashboardResponse, UpdateProfileDto } from './member.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -23,9 +23,9 @@ export interface WechatIdentity {
   unionid?: string;
   sessionKey: string;
   deviceFingerprint?: string;
+  platform?: MemberPlatform;
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class MembersService {
@@ -39,6 +39,12 @@ export class MembersService {
 
   findById(id: string): Promise<MemberEntity | null> {
     return this.members.findOneBy({ id });
+  }
+
+  /** The device of the member's latest login (fingerprint, platform); the session key stays inside. */
+  async deviceOf(memberId: string): Promise<{ platform: string | null; deviceFingerprint: string | null; lastLoginAt: Date } | null> {
+    const s = await this.members.manager.findOneBy(MemberWechatSessionEntity, { memberId });
+    return s ? { platform: s.platform, deviceFingerprint: s.deviceFingerprint, lastLoginAt: s.updatedAt } : null;
   }
 
   /**
@@ -98,7 +104,7 @@ export class MembersService {
       lastActiveAt: now,
     });
     await em.insert(MemberEntity, member);
-    await em.insert(MemberWechatSessionEntity, { memberId: member.id, sessionKey: identity.sessionKey, deviceFingerprint: identity.deviceFingerprint ?? null, updatedAt: now });
+    await em.insert(MemberWechatSessionEntity, { memberId: member.id, sessionKey: identity.sessionKey, deviceFingerprint: identity.deviceFingerprint ?? null, platform: identity.platform ?? null, updatedAt: now });
     return member;
   }
 
@@ -106,7 +112,7 @@ export class MembersService {
     member.lastActiveAt = now;
     // Two independent facts (activity time, latest session key): each update stands on its own.
     await this.tx.write((em) => em.update(MemberEntity, { id: member.id }, { lastActiveAt: now }));
-    await this.tx.write((em) => em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, ...(identity.deviceFingerprint ? { deviceFingerprint: identity.deviceFingerprint } : {}), updatedAt: now }));
+    await this.tx.write((em) => em.update(MemberWechatSessionEntity, { memberId: member.id }, { sessionKey: identity.sessionKey, ...(identity.deviceFingerprint ? { deviceFingerprint: identity.deviceFingerprint } : {}), ...(identity.platform ? { platform: identity.platform } : {}), updatedAt: now }));
   }
 
   async touchActivity(memberId: string): Promise<void> {
@@ -137,26 +143,6 @@ export class MembersService {
 
   private sameStoreYear(a: Date, b: Date): boolean {
     return this.clock.today(a).slice(0, 4) === this.clock.today(b).slice(0, 4);
-  }
-
-  async listForAdmin(query: AdminMemberQuery): Promise<{ items: MemberEntity[]; total: number; page: number; pageSize: number }> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const qb = this.members.createQueryBuilder('m');
-    const q = query.q?.trim();
-    if (q) {
-      qb.where(
-        new Brackets((w) => {
-          w.where("m.nickname LIKE :like ESCAPE '!'", { like: `%${escapeLike(q)}%` });
-          if (UUID_PATTERN.test(q)) w.orWhere('m.id = :id', { id: q.toLowerCase() });
-          if (INVITE_CODE_PATTERN.test(q)) w.orWhere('m.invite_code = :code', { code: q });
-        }),
-      );
-    }
-    // Newest first, with the id as a tie-breaker so pages never overlap or skip.
-    qb.orderBy('m.joined_at', 'DESC').addOrderBy('m.id', 'DESC').skip((page - 1) * pageSize).take(pageSize);
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total, page, pageSize };
   }
 
   async dashboard(): Promise<DashboardResponse> {

@@ -1,7 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import dayjs from 'dayjs';
-import { EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { TIER_CODES, TierCode, nextTierProgress, tierForGrowth, tierRank, validateThresholds } from '@mall/shared';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClockService } from '../clock/clock.service';
@@ -37,7 +38,13 @@ export class TiersService {
     private readonly clock: ClockService,
     private readonly events: EventEmitter2,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(TierHistoryEntity) private readonly history: Repository<TierHistoryEntity>,
   ) {}
+
+  /** A member's tier changes, newest first (for the merchant's member detail). */
+  historyOf(memberId: string, take = 100): Promise<TierHistoryEntity[]> {
+    return this.history.find({ where: { memberId }, order: { createdAt: 'DESC', id: 'DESC' }, take });
+  }
 
   settings(em?: EntityManager): Promise<TierSettings> {
     return this.settingsStore.get(TIER_SETTINGS_KEY, DEFAULT_TIER_SETTINGS, em);

@@ -99,22 +99,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AdminMembersController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/dashboard": {
         parameters: {
             query?: never;
@@ -1063,6 +1047,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberAdminController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberExportsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberExportsController_myJobs"];
+        put?: never;
+        post: operations["MemberExportsController_startJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/exports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberExportsController_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/exports/{jobId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberExportsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exports/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberExportsController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1101,6 +1197,11 @@ export interface components {
             inviteCode?: string;
             /** @description A hash of the device's system info (brand, model, OS, screen), for referral abuse checks */
             deviceFingerprint?: string;
+            /**
+             * @description The device's platform (wx system info), shown to the merchant
+             * @enum {string}
+             */
+            platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
         };
         MemberSummary: {
             id: string;
@@ -1130,26 +1231,6 @@ export interface components {
             refreshToken: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
-        };
-        AdminMemberRow: {
-            id: string;
-            nickname: string;
-            avatarUrl: string;
-            /** @enum {string} */
-            tier: "normal" | "silver" | "gold" | "diamond";
-            /** @description Points balance */
-            points: number;
-            phoneMasked?: string | null;
-            /** Format: date-time */
-            joinedAt: string;
-            /** Format: date-time */
-            lastActiveAt?: string | null;
-        };
-        AdminMemberPageResponse: {
-            items: components["schemas"]["AdminMemberRow"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         TierCounts: {
             normal: number;
@@ -2038,6 +2119,152 @@ export interface components {
             highValueThresholdFen: number | null;
             items: components["schemas"]["SegmentItem"][];
         };
+        AdminMemberListRow: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Points balance */
+            points: number;
+            /** @example 138****5678 */
+            phoneMasked?: string | null;
+            /** @description Paid, not refunded orders: cash total in fen */
+            spendFen: number;
+            paidOrders: number;
+            inviterId?: string | null;
+            /** @enum {string|null} */
+            platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other" | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            lastActiveAt?: string | null;
+        };
+        AdminMemberListResponse: {
+            items: components["schemas"]["AdminMemberListRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        MemberDetailProfile: {
+            id: string;
+            nickname: string;
+            avatarUrl: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            points: number;
+            /** @example 138****5678 */
+            phoneMasked?: string | null;
+            /** @description MM-DD */
+            birthday?: string | null;
+            inviteCode: string;
+            inviterId?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            lastActiveAt?: string | null;
+        };
+        TierChangeResponse: {
+            /** @enum {string} */
+            fromTier: "normal" | "silver" | "gold" | "diamond";
+            /** @enum {string} */
+            toTier: "normal" | "silver" | "gold" | "diamond";
+            /** @enum {string} */
+            reason: "upgrade" | "review_downgrade" | "admin";
+            /** @description Growth over the 12 months before the change */
+            growth12m: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MemberInvitationResponse: {
+            friendId: string;
+            friendNickname: string;
+            /** Format: date-time */
+            boundAt: string;
+            /** @enum {string} */
+            state: "bound" | "qualified" | "capped" | "blocked";
+            rewardPoints: number;
+        };
+        MemberDeviceResponse: {
+            /** @enum {string|null} */
+            platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other" | null;
+            /** @description Hash of the device system info */
+            deviceFingerprint?: string | null;
+            /** Format: date-time */
+            lastLoginAt: string;
+        };
+        AdminMemberDetailResponse: {
+            profile: components["schemas"]["MemberDetailProfile"];
+            tierHistory: components["schemas"]["TierChangeResponse"][];
+            /** @description The latest 20 entries */
+            pointsLedger: components["schemas"]["AdminPointsEntryResponse"][];
+            pointsLedgerTotal: number;
+            coupons: components["schemas"]["WalletCouponResponse"][];
+            /** @description The latest 20 orders */
+            orders: components["schemas"]["OrderResponse"][];
+            ordersTotal: number;
+            /** @description This month's check-in calendar */
+            checkinCalendar: components["schemas"]["CalendarResponse"];
+            invitations: components["schemas"]["MemberInvitationResponse"][];
+            /** @description The device of the latest login */
+            devices: components["schemas"]["MemberDeviceResponse"][];
+        };
+        ExportJobResponse: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed" | "expired";
+            rowsMatched: number;
+            rowsWritten: number;
+            unmasked: boolean;
+            /** @description The filters as given */
+            filters: {
+                [key: string]: string | number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The file is deleted then
+             */
+            expiresAt?: string | null;
+            error?: string | null;
+        };
+        ExportJobListResponse: {
+            items: components["schemas"]["ExportJobResponse"][];
+        };
+        ExportAuditRow: {
+            id: string;
+            adminId: string;
+            adminUsername: string;
+            /** @enum {string} */
+            adminRole: "owner" | "operator" | "analyst";
+            /** @enum {string} */
+            kind: "direct" | "job";
+            jobId?: string | null;
+            /** @description The filters as given */
+            filters: {
+                [key: string]: string | number;
+            };
+            columns: string[];
+            /** @description Full phone numbers were exported */
+            unmasked: boolean;
+            /** @description Rows written; null while running */
+            rowCount?: number | null;
+            /** @enum {string} */
+            status: "started" | "completed" | "aborted" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        ExportAuditPageResponse: {
+            items: components["schemas"]["ExportAuditRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         ErrorResponse: {
             /**
              * @description Stable machine-readable code
@@ -2224,44 +2451,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
-            };
-        };
-    };
-    AdminMembersController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Nickname fragment or exact member id */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminMemberPageResponse"];
-                };
-            };
-            /** @description Missing or invalid admin token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not an admin, or the role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -4537,6 +4726,384 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SegmentsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberAdminController_list: {
+        parameters: {
+            query?: {
+                /** @description Nickname fragment, exact member id or invite code */
+                q?: string;
+                tier?: "normal" | "silver" | "gold" | "diamond";
+                /** @description Joined on or after this store day */
+                joinedFrom?: string;
+                /** @description Joined on or before this store day */
+                joinedTo?: string;
+                /** @description Last active on or after this store day */
+                activeFrom?: string;
+                /** @description Last active on or before this store day */
+                activeTo?: string;
+                /** @description A member segment (definitions in shared/src/analytics/segments.ts) */
+                segment?: "active" | "dormant_30" | "dormant_60" | "dormant_90" | "high_value" | "at_risk";
+                /** @description Points balance at least */
+                pointsMin?: number;
+                /** @description Points balance at most */
+                pointsMax?: number;
+                /** @description Total spend (fen) at least */
+                spendMinFen?: number;
+                /** @description Total spend (fen) at most */
+                spendMaxFen?: number;
+                /** @description Paid orders at least */
+                ordersMin?: number;
+                /** @description Paid orders at most */
+                ordersMax?: number;
+                /** @description Has a bound phone number */
+                hasPhone?: "true" | "false";
+                /** @description The inviter's member id */
+                inviterId?: string;
+                /** @description Platform of the latest login */
+                platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                page?: number;
+                pageSize?: number;
+                sort?: "joinedAt" | "lastActiveAt" | "points" | "spend" | "orders";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMemberListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberAdminController_detail: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the store's current month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMemberDetailResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberExportsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description Nickname fragment, exact member id or invite code */
+                q?: string;
+                tier?: "normal" | "silver" | "gold" | "diamond";
+                /** @description Joined on or after this store day */
+                joinedFrom?: string;
+                /** @description Joined on or before this store day */
+                joinedTo?: string;
+                /** @description Last active on or after this store day */
+                activeFrom?: string;
+                /** @description Last active on or before this store day */
+                activeTo?: string;
+                /** @description A member segment (definitions in shared/src/analytics/segments.ts) */
+                segment?: "active" | "dormant_30" | "dormant_60" | "dormant_90" | "high_value" | "at_risk";
+                /** @description Points balance at least */
+                pointsMin?: number;
+                /** @description Points balance at most */
+                pointsMax?: number;
+                /** @description Total spend (fen) at least */
+                spendMinFen?: number;
+                /** @description Total spend (fen) at most */
+                spendMaxFen?: number;
+                /** @description Paid orders at least */
+                ordersMin?: number;
+                /** @description Paid orders at most */
+                ordersMax?: number;
+                /** @description Has a bound phone number */
+                hasPhone?: "true" | "false";
+                /** @description The inviter's member id */
+                inviterId?: string;
+                /** @description Platform of the latest login */
+                platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Full phone numbers (owners only; audited) */
+                unmask?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with BOM, CRLF, Chinese headers; streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberExportsController_myJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberExportsController_startJob: {
+        parameters: {
+            query?: {
+                /** @description Nickname fragment, exact member id or invite code */
+                q?: string;
+                tier?: "normal" | "silver" | "gold" | "diamond";
+                /** @description Joined on or after this store day */
+                joinedFrom?: string;
+                /** @description Joined on or before this store day */
+                joinedTo?: string;
+                /** @description Last active on or after this store day */
+                activeFrom?: string;
+                /** @description Last active on or before this store day */
+                activeTo?: string;
+                /** @description A member segment (definitions in shared/src/analytics/segments.ts) */
+                segment?: "active" | "dormant_30" | "dormant_60" | "dormant_90" | "high_value" | "at_risk";
+                /** @description Points balance at least */
+                pointsMin?: number;
+                /** @description Points balance at most */
+                pointsMax?: number;
+                /** @description Total spend (fen) at least */
+                spendMinFen?: number;
+                /** @description Total spend (fen) at most */
+                spendMaxFen?: number;
+                /** @description Paid orders at least */
+                ordersMin?: number;
+                /** @description Paid orders at most */
+                ordersMax?: number;
+                /** @description Has a bound phone number */
+                hasPhone?: "true" | "false";
+                /** @description The inviter's member id */
+                inviterId?: string;
+                /** @description Platform of the latest login */
+                platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Full phone numbers (owners only; audited) */
+                unmask?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberExportsController_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberExportsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finished CSV, until it expires (410 after) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberExportsController_audit: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAuditPageResponse"];
                 };
             };
             /** @description Missing or invalid admin token */
