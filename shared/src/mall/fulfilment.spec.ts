@@ -1,0 +1,31 @@
+import { expressCompanyName, maskPhone, shippingItemDesc } from './fulfilment';
+
+describe('fulfilment rules', () => {
+  it.each([
+    ['13900139000', '139****9000'],
+    ['139-0013-9000', '139****9000'],
+    ['02112345678', '021****5678'],
+    ['1234', '****'],
+    ['861390013900', '********3900'],
+  ])('masks %s as %s', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+  });
+
+  it.each([
+    [[{ name: '帆布袋', quantity: 2 }], '帆布袋*2'],
+    [[{ name: '帆布袋', quantity: 1 }, { name: '保温杯', quantity: 3 }], '帆布袋*1，保温杯*3'],
+  ])('describes %j as %s', (lines, desc) => {
+    expect(shippingItemDesc(lines)).toBe(desc);
+  });
+
+  it('cuts a long description to 120 characters', () => {
+    const desc = shippingItemDesc(Array.from({ length: 30 }, (_, i) => ({ name: `商品名称${i}`, quantity: 1 })));
+    expect(desc).toHaveLength(120);
+    expect(desc.endsWith('…')).toBe(true);
+  });
+
+  it('names known express companies and passes unknown codes through', () => {
+    expect(expressCompanyName('SF')).toBe('顺丰速运');
+    expect(expressCompanyName('XYZ')).toBe('XYZ');
+  });
+});
