@@ -5,7 +5,7 @@ import { unwrap } from '../common/errors';
 import { PageQuery } from '../common/pagination.dto';
 import {
   AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
-  SalesQuery, SalesResponse, ShipOrderDto,
+  SalesQuery, SalesResponse, ShipOrderDto, StockAdjustDto,
 } from './mall.dto';
 import { OrderShippingService } from './order-shipping.service';
 import { MallSalesService } from './mall-sales.service';
@@ -139,6 +139,14 @@ export class MallController {
   @ApiOkResponse({ type: MallItemResponse })
   async update(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MallItemDto): Promise<MallItemResponse> {
     return toItemResponse(unwrap(await this.items.update(admin, id, dto)));
+  }
+
+  @AdminAuth('owner', 'operator')
+  @Post('admin/mall/items/:id/stock')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MallItemResponse })
+  async adjustStock(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: StockAdjustDto): Promise<MallItemResponse> {
+    return toItemResponse(unwrap(await this.items.adjustStock(admin, id, dto.delta)));
   }
 
   @AdminAuth()

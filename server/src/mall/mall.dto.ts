@@ -16,13 +16,21 @@ export class MallItemDto {
   @ApiProperty({ description: 'Cash price in fen (0 = none)' }) @IsInt() @Min(0) @Max(100_000_000) cashPriceFen!: number;
   @ApiProperty({ description: 'Points price (0 = none)' }) @IsInt() @Min(0) @Max(100_000_000) pointsPrice!: number;
   @ApiPropertyOptional({ description: 'The coupon template issued (kind coupon)' }) @IsOptional() @IsUUID() couponTemplateId?: string;
-  @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) stock!: number;
+  @ApiProperty({ description: 'Initial stock when created; an edit keeps the current stock (POST …/stock adjusts it)' }) @IsInt() @Min(0) @Max(10_000_000) stock!: number;
   @ApiPropertyOptional({ description: '0 = no limit' }) @IsOptional() @IsInt() @Min(0) @Max(10_000) perMemberLimit?: number;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() saleStartsAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() saleEndsAt?: string;
   @ApiPropertyOptional({ type: [String], enum: TIER_CODES, description: 'Empty = every tier' }) @IsOptional() @IsArray() @IsIn(TIER_CODES as unknown as string[], { each: true }) tiersAllowed?: string[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-10_000) @Max(10_000) sortOrder?: number;
   @ApiPropertyOptional({ enum: ['on', 'off'] }) @IsOptional() @IsIn(['on', 'off']) status?: 'on' | 'off';
+}
+
+export class StockAdjustDto {
+  @ApiProperty({ description: 'Units to add (negative to take away); stock never goes below zero', minimum: -10_000_000, maximum: 10_000_000 })
+  @IsInt()
+  @Min(-10_000_000)
+  @Max(10_000_000)
+  delta!: number;
 }
 
 export class MallItemResponse {

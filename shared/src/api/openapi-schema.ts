@@ -947,6 +947,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mall/items/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_adjustStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -1854,6 +1870,7 @@ export interface components {
             pointsPrice: number;
             /** @description The coupon template issued (kind coupon) */
             couponTemplateId?: string;
+            /** @description Initial stock when created; an edit keeps the current stock (POST …/stock adjusts it) */
             stock: number;
             /** @description 0 = no limit */
             perMemberLimit?: number;
@@ -1866,6 +1883,10 @@ export interface components {
             sortOrder?: number;
             /** @enum {string} */
             status?: "on" | "off";
+        };
+        StockAdjustDto: {
+            /** @description Units to add (negative to take away); stock never goes below zero */
+            delta: number;
         };
         ShipOrderDto: {
             /**
@@ -4168,6 +4189,45 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MallItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_adjustStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustDto"];
             };
         };
         responses: {

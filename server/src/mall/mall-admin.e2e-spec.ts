@@ -4,7 +4,7 @@ import { completePayment } from '../../../scripts/wechat-sandbox/pay-api';
 
 jest.setTimeout(90_000);
 
-describe('mall sales figures', () => {
+describe('mall admin: sales figures and stock', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -55,6 +55,27 @@ describe('mall sales figures', () => {
     const recent = (await sales('')).body;
     expect(recent).toMatchObject({ from: '2026-10-22', to: '2026-11-20' });
     expect(recent.days).toHaveLength(30);
+  });
+
+  it('adjusts stock by a delta that never takes it below zero, and an edit does not overwrite it', async () => {
+    const admin = await t.adminToken();
+    const body = { kind: 'goods', name: '帆布袋', cashPriceFen: 0, pointsPrice: 100, stock: 5 };
+    const item = (await t.request('POST', '/api/admin/mall/items', { token: admin, body })).body;
+    const adjust = async (delta: unknown, token = admin) => t.request('POST', `/api/admin/mall/items/${item.id}/stock`, { token, body: { delta } });
+    expect((await adjust(7)).body.stock).toBe(12);
+    const tooMuch = await adjust(-13);
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.code).toBe('STOCK_TOO_LOW');
+    expect((await adjust(1.5)).status).toBe(400);
+    expect((await adjust(1, await t.adminToken('analyst'))).status).toBe(403);
+    expect((await t.request('POST', `/api/admin/mall/items/${randomUUID()}/stock`, { token: admin, body: { delta: 1 } })).status).toBe(404);
+    // Both takes of 6 cannot succeed on 12 … and 7: exactly one does.
+    expect((await adjust(-5)).body.stock).toBe(7);
+    const takes = await Promise.all([adjust(-6), adjust(-6)]);
+    expect(takes.map((r) => r.status).sort()).toEqual([200, 409]);
+    // An edit made from a form loaded earlier (stock 5) keeps the current stock.
+    const edited = await t.request('PUT', `/api/admin/mall/items/${item.id}`, { token: admin, body: { ...body, name: '大帆布袋' } });
+    expect(edited.body).toMatchObject({ name: '大帆布袋', stock: 1 });
   });
 
   it('refuses bad ranges and members', async () => {
