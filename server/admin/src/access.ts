@@ -13,6 +13,10 @@ export const ACCESS: Record<string, AdminRole[]> = {
   checkin: ['owner', 'operator', 'analyst'],
   memberDay: ['owner', 'operator'],
   referrals: ['owner', 'operator', 'analyst'],
+  // Operators manage items and orders; analysts read them (the pages hide the actions, the server refuses them).
+  mallItems: ['owner', 'operator', 'analyst'],
+  orders: ['owner', 'operator', 'analyst'],
+  mallSales: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

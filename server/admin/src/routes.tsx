@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ProfileOutlined, ShareAltOutlined, ShopOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -19,4 +19,7 @@ export const SECTIONS: Section[] = [
   { path: '/checkin', label: '签到设置', icon: <CalendarOutlined />, access: 'checkin', page: lazy(() => import('./pages/checkin')) },
   { path: '/member-day', label: '会员日', icon: <StarOutlined />, access: 'memberDay', page: lazy(() => import('./pages/member-day')) },
   { path: '/referrals', label: '邀请有礼', icon: <ShareAltOutlined />, access: 'referrals', page: lazy(() => import('./pages/referrals')) },
+  { path: '/mall-items', label: '商品管理', icon: <ShopOutlined />, access: 'mallItems', page: lazy(() => import('./pages/mall-items')) },
+  { path: '/orders', label: '订单管理', icon: <ProfileOutlined />, access: 'orders', page: lazy(() => import('./pages/orders')) },
+  { path: '/mall-sales', label: '销售数据', icon: <BarChartOutlined />, access: 'mallSales', page: lazy(() => import('./pages/mall-sales')) },
 ];
