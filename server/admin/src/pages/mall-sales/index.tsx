@@ -9,9 +9,10 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** Sales by store day: paid orders (not refunded), cash revenue and points redeemed, and the best sellers. */
 export default function MallSalesPage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
-  const from = range[0].format('YYYY-MM-DD');
-  const to = range[1].format('YYYY-MM-DD');
+  // Until the merchant picks a range the server's default applies: the last 30 store days (store time zone, not the browser's).
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const from = range?.[0].format('YYYY-MM-DD');
+  const to = range?.[1].format('YYYY-MM-DD');
   const { data, isLoading } = useQuery({ queryKey: ['mall-sales', from, to], queryFn: () => fetchSales(from, to) });
   const option = useMemo(() => chartOption(data), [data]);
 
@@ -22,14 +23,14 @@ export default function MallSalesPage() {
         extra={
           <DatePicker.RangePicker
             allowClear={false}
-            value={range}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            value={range ?? (data ? [dayjs(data.from), dayjs(data.to)] : null)}
+            disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'), 'day')}
             onChange={(v) => v?.[0] && v?.[1] && setRange([v[0], v[1]])}
           />
         }
       >
         <Row gutter={16} style={{ marginBottom: 16 }}>
-          <Col span={8}><Statistic title="支付订单" value={data?.totals.orders ?? 0} loading={isLoading} /></Col>
+          <Col span={8} data-testid="sales-orders"><Statistic title="支付订单" value={data?.totals.orders ?? 0} loading={isLoading} /></Col>
           <Col span={8}><Statistic title="现金收入（元）" value={yuan(data?.totals.revenueFen ?? 0)} loading={isLoading} /></Col>
           <Col span={8}><Statistic title="兑换积分" value={data?.totals.pointsRedeemed ?? 0} loading={isLoading} /></Col>
         </Row>

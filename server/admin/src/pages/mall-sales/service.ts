@@ -3,4 +3,4 @@ import type { components } from '@mall/shared';
 
 export type SalesReport = components['schemas']['SalesResponse'];
 
-export const fetchSales = (from: string, to: string) => call(api.GET('/api/admin/mall/sales', { params: { query: { from, to } } }));
+export const fetchSales = (from?: string, to?: string) => call(api.GET('/api/admin/mall/sales', { params: { query: from && to ? { from, to } : {} } }));
