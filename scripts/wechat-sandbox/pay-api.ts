@@ -200,13 +200,13 @@ function refund(pay: PayState, res: ServerResponse, body: string): void {
 }
 
 /** A notification exactly as WeChat sends it: JSON body with an encrypted resource, and signed headers. */
-export function buildNotification(pay: PayState, eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS', originalType: 'transaction' | 'refund', resource: unknown) {
+export function buildNotification(pay: PayState, eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED', originalType: 'transaction' | 'refund', resource: unknown) {
   const body = JSON.stringify({
     id: randomBytes(16).toString('hex'),
     create_time: new Date().toISOString(),
     resource_type: 'encrypt-resource',
     event_type: eventType,
-    summary: eventType === 'TRANSACTION.SUCCESS' ? '支付成功' : '退款成功',
+    summary: { 'TRANSACTION.SUCCESS': '支付成功', 'REFUND.SUCCESS': '退款成功', 'REFUND.ABNORMAL': '退款异常', 'REFUND.CLOSED': '退款关闭' }[eventType],
     resource: { original_type: originalType, ...encryptResource(pay.keys.apiV3Key, JSON.stringify(resource), originalType) },
   });
   const timestamp = Math.floor(Date.now() / 1000).toString();

@@ -79,6 +79,11 @@ describe('refunds whose notification never came', () => {
     expect(await adminOrder(abnormal.order.id)).toMatchObject({ status: 'refunding', refundState: 'abnormal', refundedAt: null });
     expect(await adminOrder(closed.order.id)).toMatchObject({ status: 'refunding', refundState: 'closed' });
     expect(await points(abnormal.token)).toBe(400);
+    // WeChat's own REFUND.ABNORMAL notification marks a processing refund the same way, once.
+    const third = await refundedWithoutNotify('rq-notified');
+    const abnormalNotify = buildNotification(t.sandbox.pay, 'REFUND.ABNORMAL', 'refund', { mchid: t.sandbox.pay.keys.mchId, out_trade_no: outTradeNo(third.order.id), out_refund_no: third.refundNo, refund_status: 'ABNORMAL', amount: { total: 6900, refund: 6900 } });
+    for (let i = 0; i < 2; i++) expect((await fetch(`${t.baseUrl}/api/payments/wechat/notify`, { method: 'POST', headers: abnormalNotify.headers, body: abnormalNotify.body })).status).toBe(204);
+    expect(await adminOrder(third.order.id)).toMatchObject({ status: 'refunding', refundState: 'abnormal' });
     // No longer queried.
     await t.setClock('2026-11-20T02:40:00Z');
     expect((await t.app.get(MallJobsService).runSlot()).refundQuery).toEqual({ ran: true, affected: 0 });
