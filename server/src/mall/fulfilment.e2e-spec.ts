@@ -134,6 +134,13 @@ describe('fulfilment: ship, receive, WeChat shipping upload', () => {
     expect(await adminOrder(order.id)).toMatchObject({ shippingUpload: 'uploaded', shippingUploadError: null });
   });
 
+  it('names the payment by merchant id and out_trade_no when the order has no WeChat transaction id', async () => {
+    const { order } = await paidGoodsOrder();
+    await t.dataSource.query('UPDATE orders SET transaction_id = NULL WHERE id = ?', [order.id]);
+    expect((await ship(order.id)).body.shippingUpload).toBe('uploaded');
+    expect(t.sandbox.state.shipments[0].body.order_key).toEqual({ order_number_type: 1, mchid: t.sandbox.pay.keys.mchId, out_trade_no: outTradeNo(order.id) });
+  });
+
   it('gives up at once on an error a retry cannot fix (payment no longer shippable)', async () => {
     const { order } = await paidGoodsOrder();
     t.sandbox.pay.transactions.get(outTradeNo(order.id))!.state = 'REFUND';

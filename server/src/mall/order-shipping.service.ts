@@ -15,7 +15,7 @@ import { DailyJobsService } from '../jobs/daily-jobs.service';
 import { MembersService } from '../members/members.service';
 import { WechatApiClient } from '../wechat/wechat-api.client';
 import { WechatApiError } from '../wechat/wechat.errors';
-import { OrderEntity, OrderLineEntity } from './mall.entities';
+import { OrderEntity, OrderLineEntity, outTradeNoOf } from './mall.entities';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -57,7 +57,7 @@ export class OrderShippingService implements OnModuleInit {
     if (order.status !== 'to_ship') return fail('ORDER_NOT_SHIPPABLE', '只有待发货的订单可以发货', HttpStatus.CONFLICT);
     const now = this.clock.now();
     // Only payments through WeChat are reported; a points-only order has no WeChat payment.
-    const report = !!order.transactionId;
+    const report = order.cashDueFen > 0 && !!(order.transactionId || this.config.wechatPay);
     const shipped = await this.tx.run(async ({ em }) => {
       const claimed = await em.update(
         OrderEntity,
@@ -114,7 +114,10 @@ export class OrderShippingService implements OnModuleInit {
     try {
       const [member, lines] = await Promise.all([this.members.findById(order.memberId), this.orders.manager.findBy(OrderLineEntity, { orderId })]);
       await this.wechat.uploadShippingInfo({
-        order_key: { order_number_type: 2, transaction_id: order.transactionId! },
+        // By WeChat's transaction id; by merchant id + out_trade_no should the id be missing.
+        order_key: order.transactionId
+          ? { order_number_type: 2, transaction_id: order.transactionId }
+          : { order_number_type: 1, mchid: this.config.wechatPay!.mchId, out_trade_no: outTradeNoOf(order.id) },
         logistics_type: 1,
         delivery_mode: 1,
         shipping_list: [{ tracking_no: order.trackingNo!, express_company: order.expressCompany!, item_desc: shippingItemDesc(lines), contact: { receiver_contact: maskPhone(order.address?.phone ?? '') } }],
