@@ -28,7 +28,7 @@ export interface PayRefund {
   refundFen: number;
   totalFen: number;
   notifyUrl?: string;
-  status: 'PROCESSING' | 'SUCCESS';
+  status: 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 }
 
 /** WeChat's retry intervals for a notification that was not acknowledged, in seconds (15 tries in all). */
@@ -39,6 +39,8 @@ export class PayState {
   readonly refunds = new Map<string, PayRefund>();
   /** Every notification delivery attempt: out_trade_no / out_refund_no, the answer status. */
   readonly deliveries: { ref: string; eventType: string; status: number }[] = [];
+  /** Test faults: refunds settle but their notifications are lost (the merchant must query). */
+  readonly faults = { loseRefundNotifies: false };
 
   constructor(
     readonly keys: PayKeys,
@@ -191,19 +193,20 @@ function refund(pay: PayState, res: ServerResponse, body: string): void {
   sendSigned(pay, res, 200, refundView(r));
   // The refund settles a moment later and is announced like a payment.
   setTimeout(() => {
+    if (r.status !== 'PROCESSING') return;
     r.status = 'SUCCESS';
-    if (r.notifyUrl) void deliver(pay, r.notifyUrl, r.outRefundNo, buildNotification(pay, 'REFUND.SUCCESS', 'refund', { mchid: pay.keys.mchId, out_trade_no: r.outTradeNo, transaction_id: t.transactionId, out_refund_no: r.outRefundNo, refund_id: r.refundId, refund_status: 'SUCCESS', success_time: new Date().toISOString(), amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen } }));
+    if (r.notifyUrl && !pay.faults.loseRefundNotifies) void deliver(pay, r.notifyUrl, r.outRefundNo, buildNotification(pay, 'REFUND.SUCCESS', 'refund', { mchid: pay.keys.mchId, out_trade_no: r.outTradeNo, transaction_id: t.transactionId, out_refund_no: r.outRefundNo, refund_id: r.refundId, refund_status: 'SUCCESS', success_time: new Date().toISOString(), amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen } }));
   }, 20 * Math.max(pay.timeScale * 1000, 1));
 }
 
 /** A notification exactly as WeChat sends it: JSON body with an encrypted resource, and signed headers. */
-export function buildNotification(pay: PayState, eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS', originalType: 'transaction' | 'refund', resource: unknown) {
+export function buildNotification(pay: PayState, eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED', originalType: 'transaction' | 'refund', resource: unknown) {
   const body = JSON.stringify({
     id: randomBytes(16).toString('hex'),
     create_time: new Date().toISOString(),
     resource_type: 'encrypt-resource',
     event_type: eventType,
-    summary: eventType === 'TRANSACTION.SUCCESS' ? '支付成功' : '退款成功',
+    summary: { 'TRANSACTION.SUCCESS': '支付成功', 'REFUND.SUCCESS': '退款成功', 'REFUND.ABNORMAL': '退款异常', 'REFUND.CLOSED': '退款关闭' }[eventType],
     resource: { original_type: originalType, ...encryptResource(pay.keys.apiV3Key, JSON.stringify(resource), originalType) },
   });
   const timestamp = Math.floor(Date.now() / 1000).toString();

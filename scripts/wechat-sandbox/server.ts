@@ -10,6 +10,7 @@ import { BodyTooLarge, readBody, sendJson, wxError } from './http-util';
 import { getAccessToken, getUnlimitedCode, jscode2session, sendSubscribeMessage } from './wxa-api';
 import { completePayment, handlePayRoute, PayState } from './pay-api';
 import { generatePayKeys, PayKeys } from './pay-keys';
+import { uploadShippingInfo } from './shipping-api';
 
 export interface WechatSandbox {
   url: string;
@@ -59,6 +60,8 @@ async function handleSandboxRoute(state: SandboxState, pay: PayState, req: Incom
     }
     case 'GET /__sandbox/subscribe-messages':
       return sendJson(res, { items: state.subscribeMessages }, 200, CORS);
+    case 'GET /__sandbox/shipments':
+      return sendJson(res, { items: state.shipments }, 200, CORS);
     case 'DELETE /__sandbox/subscribe-messages':
       state.subscribeMessages.length = 0;
       return sendJson(res, { ok: true }, 200, CORS);
@@ -72,14 +75,16 @@ async function handleSandboxRoute(state: SandboxState, pay: PayState, req: Incom
       const body = (await parseJson(req)) ?? {};
       if (typeof body.down === 'boolean') state.faults.down = body.down;
       if (typeof body.delayMs === 'number' && body.delayMs >= 0) state.faults.delayMs = body.delayMs;
-      return sendJson(res, state.faults, 200, CORS);
+      // WeChat Pay settles refunds but their REFUND.SUCCESS notifications never arrive.
+      if (typeof body.loseRefundNotifies === 'boolean') pay.faults.loseRefundNotifies = body.loseRefundNotifies;
+      return sendJson(res, { ...state.faults, ...pay.faults }, 200, CORS);
     }
     default:
       return sendJson(res, wxError(-1, 'not found'), 404, CORS);
   }
 }
 
-async function handleWechatRoute(state: SandboxState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+async function handleWechatRoute(state: SandboxState, pay: PayState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
   const token = url.searchParams.get('access_token');
   const route = `${req.method} ${url.pathname}`;
   state.count(url.pathname);
@@ -90,9 +95,11 @@ async function handleWechatRoute(state: SandboxState, req: IncomingMessage, url:
       return getAccessToken(state, Object.fromEntries(url.searchParams), res);
     case 'POST /cgi-bin/stable_token':
     case 'POST /cgi-bin/message/subscribe/send':
-    case 'POST /wxa/getwxacodeunlimit': {
+    case 'POST /wxa/getwxacodeunlimit':
+    case 'POST /wxa/sec/order/upload_shipping_info': {
       const body = await parseJson(req);
       if (!body) return sendJson(res, wxError(47001, 'data format error'));
+      if (route === 'POST /wxa/sec/order/upload_shipping_info') return uploadShippingInfo(state, pay, token, body, res);
       if (route === 'POST /cgi-bin/stable_token') return getAccessToken(state, body as Record<string, string>, res);
       if (route === 'POST /cgi-bin/message/subscribe/send') return sendSubscribeMessage(state, token, body, res);
       return getUnlimitedCode(state, token, body, res);
@@ -115,7 +122,7 @@ export async function startWechatSandbox(opts: SandboxOptions): Promise<WechatSa
         return void res.end('<html><body>503 Service Temporarily Unavailable</body></html>');
       }
       if (url.pathname.startsWith('/v3/')) return handlePayRoute(pay, req, url, res);
-      return handleWechatRoute(state, req, url, res);
+      return handleWechatRoute(state, pay, req, url, res);
     };
     work().catch((error) => {
       if (res.headersSent) return void res.end();

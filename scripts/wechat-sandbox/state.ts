@@ -1,4 +1,5 @@
 import { randomBytes, createHash } from 'node:crypto';
+import type { RecordedShipment } from './shipping-api';
 
 export interface RecordedSubscribeMessage {
   touser: string;
@@ -13,6 +14,8 @@ export interface RecordedSubscribeMessage {
 /** Everything the stand-in remembers; tests read it in-process or through /__sandbox/*. */
 export class SandboxState {
   readonly subscribeMessages: RecordedSubscribeMessage[] = [];
+  /** upload_shipping_info calls WeChat accepted. */
+  readonly shipments: RecordedShipment[] = [];
   readonly accessTokens = new Map<string, number>(); // token → expiry (ms)
   readonly loginCodes = new Map<string, { openid: string; used: boolean }>();
   readonly faults = { down: false, delayMs: 0 };

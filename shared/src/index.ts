@@ -14,3 +14,4 @@ export * from './analytics/rollup';
 export * from './analytics/metrics';
 export * from './members/member-export';
 export * from './members/member-platform';
+export * from './mall/fulfilment';

@@ -17,6 +17,10 @@ export const ACCESS: Record<string, AdminRole[]> = {
   // Mirrors the server's ADMIN_PERMISSIONS (members.export, exports.audit).
   exports: ['owner', 'operator', 'analyst'],
   exportAudit: ['owner'],
+  // Operators manage items and orders; analysts read them (the pages hide the actions, the server refuses them).
+  mallItems: ['owner', 'operator', 'analyst'],
+  orders: ['owner', 'operator', 'analyst'],
+  mallSales: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

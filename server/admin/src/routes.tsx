@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { AuditOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ProfileOutlined, ShareAltOutlined, ShopOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -22,4 +22,7 @@ export const SECTIONS: Section[] = [
   { path: '/analytics', label: '数据分析', icon: <BarChartOutlined />, access: 'analytics', page: lazy(() => import('./pages/analytics')) },
   { path: '/exports', label: '我的导出', icon: <CloudDownloadOutlined />, access: 'exports', page: lazy(() => import('./pages/exports')) },
   { path: '/exports/audit', label: '导出审计', icon: <AuditOutlined />, access: 'exportAudit', page: lazy(() => import('./pages/export-audit')) },
+  { path: '/mall-items', label: '商品管理', icon: <ShopOutlined />, access: 'mallItems', page: lazy(() => import('./pages/mall-items')) },
+  { path: '/orders', label: '订单管理', icon: <ProfileOutlined />, access: 'orders', page: lazy(() => import('./pages/orders')) },
+  { path: '/mall-sales', label: '销售数据', icon: <BarChartOutlined />, access: 'mallSales', page: lazy(() => import('./pages/mall-sales')) },
 ];

@@ -56,8 +56,28 @@ export class MallItemsService {
     return this.tx.run(async ({ em }) => {
       const current = await em.findOneBy(MallItemEntity, { id });
       if (!current) return fail('ITEM_NOT_FOUND', '商品不存在', HttpStatus.NOT_FOUND);
-      await em.update(MallItemEntity, { id }, { ...this.fields(dto), updatedAt: this.clock.now() });
+      // Stock is not overwritten by an edit (buyers may have taken some since the form loaded): adjustStock moves it.
+      const { stock: _initialStock, ...fields } = this.fields(dto);
+      await em.update(MallItemEntity, { id }, { ...fields, updatedAt: this.clock.now() });
       await this.audit.record(em, admin, { action: 'mall.item.update', targetType: 'mall_item', targetId: id, details: dto });
+      return ok((await em.findOneBy(MallItemEntity, { id }))!);
+    });
+  }
+
+  /** Adds to (or takes from) the stock by a conditional update: never below zero, whatever sells meanwhile. */
+  async adjustStock(admin: AdminPrincipal, id: string, delta: number): Promise<Outcome<MallItemEntity>> {
+    return this.tx.run(async ({ em }) => {
+      const changed = await em
+        .createQueryBuilder()
+        .update(MallItemEntity)
+        .set({ stock: () => `stock + ${delta}`, updatedAt: this.clock.now() })
+        .where('id = :id AND stock + :delta >= 0', { id, delta })
+        .execute();
+      if (!changed.affected) {
+        const exists = await em.findOneBy(MallItemEntity, { id });
+        return exists ? fail('STOCK_TOO_LOW', `库存不足以减少 ${-delta} 件（当前 ${exists.stock}）`, HttpStatus.CONFLICT) : fail('ITEM_NOT_FOUND', '商品不存在', HttpStatus.NOT_FOUND);
+      }
+      await this.audit.record(em, admin, { action: 'mall.item.stock', targetType: 'mall_item', targetId: id, details: { delta } });
       return ok((await em.findOneBy(MallItemEntity, { id }))!);
     });
   }

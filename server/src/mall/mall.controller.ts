@@ -5,7 +5,10 @@ import { unwrap } from '../common/errors';
 import { PageQuery } from '../common/pagination.dto';
 import {
   AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
+  SalesQuery, SalesResponse, ShipOrderDto, StockAdjustDto,
 } from './mall.dto';
+import { OrderShippingService } from './order-shipping.service';
+import { MallSalesService } from './mall-sales.service';
 import { toAddressResponse, toItemResponse, toOrderResponse } from './mall.mapper';
 import { MallItemsService } from './mall-items.service';
 import { OrdersService } from './orders.service';
@@ -20,6 +23,8 @@ export class MallController {
     private readonly orders: OrdersService,
     private readonly addresses: AddressesService,
     private readonly refunds: OrderRefundsService,
+    private readonly shipping: OrderShippingService,
+    private readonly sales: MallSalesService,
   ) {}
 
   @MemberAuth()
@@ -76,6 +81,15 @@ export class MallController {
   }
 
   @MemberAuth()
+  @Post('orders/:id/receive')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OrderResponse, description: 'The member confirms a shipped order arrived' })
+  async receive(@CurrentMember() me: MemberPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    unwrap(await this.shipping.receive(me.memberId, id));
+    return toOrderResponse(unwrap(await this.orders.one(me.memberId, id)));
+  }
+
+  @MemberAuth()
   @Get('addresses')
   @ApiOkResponse({ type: AddressListResponse })
   async addressList(@CurrentMember() me: MemberPrincipal): Promise<AddressListResponse> {
@@ -127,12 +141,44 @@ export class MallController {
     return toItemResponse(unwrap(await this.items.update(admin, id, dto)));
   }
 
+  @AdminAuth('owner', 'operator')
+  @Post('admin/mall/items/:id/stock')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MallItemResponse })
+  async adjustStock(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: StockAdjustDto): Promise<MallItemResponse> {
+    return toItemResponse(unwrap(await this.items.adjustStock(admin, id, dto.delta)));
+  }
+
   @AdminAuth()
   @Get('admin/orders')
   @ApiOkResponse({ type: OrderPageResponse })
   async adminOrders(@Query() query: AdminOrdersQuery): Promise<OrderPageResponse> {
     const { items, total } = await this.orders.adminPage(query.page ?? 1, query.pageSize ?? 20, query.status);
     return { items: items.map(toOrderResponse), total };
+  }
+
+  @AdminAuth()
+  @Get('admin/orders/:id')
+  @ApiOkResponse({ type: OrderResponse })
+  async adminOrder(@Param('id', ParseUUIDPipe) id: string): Promise<OrderResponse> {
+    return toOrderResponse(unwrap(await this.orders.adminOne(id)));
+  }
+
+  /** Ships a paid goods order (once, however often clicked) and reports the shipment to WeChat. */
+  @AdminAuth('owner', 'operator')
+  @Post('admin/orders/:id/ship')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OrderResponse })
+  async ship(@CurrentAdmin() admin: AdminPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ShipOrderDto): Promise<OrderResponse> {
+    unwrap(await this.shipping.ship(admin, id, { expressCompany: dto.expressCompany, trackingNo: dto.trackingNo }));
+    return toOrderResponse(unwrap(await this.orders.adminOne(id)));
+  }
+
+  @AdminAuth()
+  @Get('admin/mall/sales')
+  @ApiOkResponse({ type: SalesResponse })
+  async salesReport(@Query() query: SalesQuery): Promise<SalesResponse> {
+    return unwrap(await this.sales.report(query.from, query.to));
   }
 
   /** Refunds a paid order in full: cash through WeChat Pay (settled by its notification), then points and stock. */

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { TIER_CODES } from '@mall/shared';
+import { EXPRESS_COMPANY_CODES, TIER_CODES } from '@mall/shared';
 
 const MEDIA_URL = /^\/media\/[0-9a-f]{64}\.(png|jpg|webp)$/;
 
@@ -16,13 +16,21 @@ export class MallItemDto {
   @ApiProperty({ description: 'Cash price in fen (0 = none)' }) @IsInt() @Min(0) @Max(100_000_000) cashPriceFen!: number;
   @ApiProperty({ description: 'Points price (0 = none)' }) @IsInt() @Min(0) @Max(100_000_000) pointsPrice!: number;
   @ApiPropertyOptional({ description: 'The coupon template issued (kind coupon)' }) @IsOptional() @IsUUID() couponTemplateId?: string;
-  @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) stock!: number;
+  @ApiProperty({ description: 'Initial stock when created; an edit keeps the current stock (POST …/stock adjusts it)' }) @IsInt() @Min(0) @Max(10_000_000) stock!: number;
   @ApiPropertyOptional({ description: '0 = no limit' }) @IsOptional() @IsInt() @Min(0) @Max(10_000) perMemberLimit?: number;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() saleStartsAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() saleEndsAt?: string;
   @ApiPropertyOptional({ type: [String], enum: TIER_CODES, description: 'Empty = every tier' }) @IsOptional() @IsArray() @IsIn(TIER_CODES as unknown as string[], { each: true }) tiersAllowed?: string[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-10_000) @Max(10_000) sortOrder?: number;
   @ApiPropertyOptional({ enum: ['on', 'off'] }) @IsOptional() @IsIn(['on', 'off']) status?: 'on' | 'off';
+}
+
+export class StockAdjustDto {
+  @ApiProperty({ description: 'Units to add (negative to take away); stock never goes below zero', minimum: -10_000_000, maximum: 10_000_000 })
+  @IsInt()
+  @Min(-10_000_000)
+  @Max(10_000_000)
+  delta!: number;
 }
 
 export class MallItemResponse {
@@ -110,7 +118,52 @@ export class OrderResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) closeReason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) refundedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) refundReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['processing', 'success', 'abnormal', 'closed'], description: "WeChat's side of a cash refund" }) refundState!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "WeChat's delivery_id, e.g. SF" }) expressCompany!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) trackingNo!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) shippedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) receivedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['pending', 'uploaded', 'failed'], description: 'Shipment reported to WeChat (paid orders)' }) shippingUpload!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) shippingUploadError!: string | null;
   @ApiPropertyOptional({ type: PaymentParamsResponse, description: 'For an unpaid order: the parameters for wx.requestPayment' }) payment?: PaymentParamsResponse;
+}
+
+export class ShipOrderDto {
+  @ApiProperty({ enum: EXPRESS_COMPANY_CODES, description: "WeChat's delivery_id" }) @IsIn(EXPRESS_COMPANY_CODES, { message: '请选择快递公司' }) expressCompany!: string;
+  @ApiProperty({ minLength: 4, maxLength: 40 }) @Matches(/^[A-Za-z0-9-]{4,40}$/, { message: '快递单号为 4-40 位字母、数字或 -' }) trackingNo!: string;
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class SalesQuery {
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Store day; default 29 days before `to`' }) @IsOptional() @Matches(DAY, { message: 'from 须为 YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Store day; default today' }) @IsOptional() @Matches(DAY, { message: 'to 须为 YYYY-MM-DD' }) to?: string;
+}
+
+export class SalesTotals {
+  @ApiProperty({ description: 'Paid orders, not refunded' }) orders!: number;
+  @ApiProperty() revenueFen!: number;
+  @ApiProperty() pointsRedeemed!: number;
+}
+
+export class SalesDayResponse extends SalesTotals {
+  @ApiProperty({ example: '2026-11-23' }) date!: string;
+}
+
+export class SalesTopItemResponse {
+  @ApiProperty() itemId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() revenueFen!: number;
+  @ApiProperty() points!: number;
+}
+
+export class SalesResponse {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [SalesDayResponse] }) days!: SalesDayResponse[];
+  @ApiProperty({ type: SalesTotals }) totals!: SalesTotals;
+  @ApiProperty({ type: [SalesTopItemResponse] }) topItems!: SalesTopItemResponse[];
 }
 
 export class AdminOrdersQuery {

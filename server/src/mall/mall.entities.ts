@@ -81,6 +81,9 @@ export type OrderStatus = 'pending_payment' | 'to_ship' | 'shipped' | 'received'
 // The admin order list: newest first, all or one status.
 @Index('idx_orders_created', ['createdAt'])
 @Index('idx_orders_status_created', ['status', 'createdAt'])
+@Index('idx_orders_shipping_upload', ['shippingUpload', 'shippingUploadNextAt'])
+@Index('idx_orders_refund_state', ['refundState', 'refundRequestedAt'])
+@Index('idx_orders_paid', ['paidAt'])
 export class OrderEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -151,7 +154,44 @@ export class OrderEntity {
 
   @Column({ name: 'refunded_at', type: 'datetime', nullable: true })
   refundedAt!: Date | null;
+
+  /** When the refund was asked of WeChat: a refund with no notification after a while is queried. */
+  @Column({ name: 'refund_requested_at', type: 'datetime', nullable: true })
+  refundRequestedAt!: Date | null;
+
+  /** WeChat's side of a cash refund: processing until its notification or a query settles it. */
+  @Column({ name: 'refund_state', type: 'varchar', length: 12, nullable: true })
+  refundState!: RefundState | null;
+
+  /** WeChat's delivery_id of the express company (SF, ZTO, …) and the waybill number. */
+  @Column({ name: 'express_company', type: 'varchar', length: 16, nullable: true })
+  expressCompany!: string | null;
+
+  @Column({ name: 'tracking_no', type: 'varchar', length: 40, nullable: true })
+  trackingNo!: string | null;
+
+  @Column({ name: 'shipped_at', type: 'datetime', nullable: true })
+  shippedAt!: Date | null;
+
+  @Column({ name: 'received_at', type: 'datetime', nullable: true })
+  receivedAt!: Date | null;
+
+  /** Reporting the shipment to WeChat (paid orders only): pending until uploaded; failed after the last retry. */
+  @Column({ name: 'shipping_upload', type: 'varchar', length: 12, nullable: true })
+  shippingUpload!: ShippingUploadState | null;
+
+  @Column({ name: 'shipping_upload_attempts', type: 'int', default: 0 })
+  shippingUploadAttempts!: number;
+
+  @Column({ name: 'shipping_upload_next_at', type: 'datetime', nullable: true })
+  shippingUploadNextAt!: Date | null;
+
+  @Column({ name: 'shipping_upload_error', type: 'varchar', length: 200, nullable: true })
+  shippingUploadError!: string | null;
 }
+
+export type RefundState = 'processing' | 'success' | 'abnormal' | 'closed';
+export type ShippingUploadState = 'pending' | 'uploaded' | 'failed';
 
 /** WeChat's out_trade_no for an order: its id without dashes (32 characters, WeChat's limit). */
 export function outTradeNoOf(orderId: string): string {

@@ -17,7 +17,9 @@ export function toOrderResponse({ order: o, lines, payment }: OrderWithLines): O
     pointsUsed: o.pointsUsed, pointsValueFen: o.pointsValueFen, cashDueFen: o.cashDueFen, couponId: o.couponId, address: o.address,
     lines: lines.map((l) => ({ itemId: l.itemId, kind: l.kind, name: l.name, quantity: l.quantity, unitCashFen: l.unitCashFen, unitPoints: l.unitPoints })),
     createdAt: o.createdAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null, closeReason: o.closeReason,
-    refundedAt: o.refundedAt?.toISOString() ?? null, refundReason: o.refundReason,
+    refundedAt: o.refundedAt?.toISOString() ?? null, refundReason: o.refundReason, refundState: o.refundState,
+    expressCompany: o.expressCompany, trackingNo: o.trackingNo, shippedAt: o.shippedAt?.toISOString() ?? null, receivedAt: o.receivedAt?.toISOString() ?? null,
+    shippingUpload: o.shippingUpload, shippingUploadError: o.shippingUploadError,
     ...(payment ? { payment } : {}),
   };
 }

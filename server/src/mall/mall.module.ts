@@ -14,11 +14,15 @@ import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 import { WechatModule } from '../wechat/wechat.module';
 import { MembersModule } from '../members/members.module';
+import { OrderShippingService } from './order-shipping.service';
+import { RefundQueryService } from './refund-query.service';
+import { MallJobsService } from './mall-jobs.service';
+import { MallSalesService } from './mall-sales.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule, MembersModule],
   controllers: [MallController, PaymentNotifyController],
-  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService],
+  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService, OrderShippingService, RefundQueryService, MallJobsService, MallSalesService],
   exports: [OrdersService],
 })
 export class MallModule {}

@@ -38,7 +38,12 @@ export class OrderRefundsService {
     const cash = order.cashDueFen > 0;
     // Claimed first, so a second click (or a second admin) cannot refund twice.
     const claimed = await this.tx.run(async ({ em }) => {
-      const updated = await em.update(OrderEntity, { id: order.id, status: order.status }, { status: cash ? 'refunding' : 'refunded', refundNo, refundReason: reason, ...(cash ? {} : { refundedAt: this.clock.now() }) });
+      const updated = await em.update(OrderEntity, { id: order.id, status: order.status }, {
+        status: cash ? 'refunding' : 'refunded',
+        refundNo,
+        refundReason: reason,
+        ...(cash ? { refundState: 'processing' as const, refundRequestedAt: this.clock.now() } : { refundedAt: this.clock.now() }),
+      });
       if (!updated.affected) return false;
       if (!cash) await this.giveBack(em, order);
       await this.audit.record(em, admin, { action: 'order.refund', targetType: 'order', targetId: order.id, details: { reason, cashFen: order.cashDueFen, points: order.pointsUsed } });
@@ -51,7 +56,7 @@ export class OrderRefundsService {
       } catch (error) {
         this.logger.warn(`refund of ${order.id} failed at WeChat: ${(error as Error).message}`);
         // Nothing left WeChat: put the order back as it was, so the refund can be tried again.
-        await this.tx.write((em) => em.update(OrderEntity, { id: order.id, status: 'refunding' }, { status: order.status, refundNo: null, refundReason: null }));
+        await this.tx.write((em) => em.update(OrderEntity, { id: order.id, status: 'refunding' }, { status: order.status, refundNo: null, refundReason: null, refundState: null, refundRequestedAt: null }));
         return fail('REFUND_FAILED', '微信退款失败，请稍后重试', HttpStatus.BAD_GATEWAY);
       }
     }
@@ -61,13 +66,13 @@ export class OrderRefundsService {
   /** A payment that arrived for an order already closed (its points and stock are back): return the cash. */
   async refundPaidAfterClose(order: OrderEntity, transactionId: string): Promise<void> {
     const refundNo = `R${outTradeNoOf(order.id)}`;
-    const claimed = await this.tx.write((em) => em.update(OrderEntity, { id: order.id, status: 'closed', refundNo: IsNull() }, { refundNo, refundReason: '订单关闭后支付，自动退款', transactionId }));
+    const claimed = await this.tx.write((em) => em.update(OrderEntity, { id: order.id, status: 'closed', refundNo: IsNull() }, { refundNo, refundReason: '订单关闭后支付，自动退款', transactionId, refundState: 'processing', refundRequestedAt: this.clock.now() }));
     if (!claimed.affected) return;
     try {
       await this.wechatPay.refund({ outTradeNo: outTradeNoOf(order.id), outRefundNo: refundNo, refundFen: order.cashDueFen, totalFen: order.cashDueFen, reason: '订单已关闭，自动退款' });
     } catch (error) {
       this.logger.error(`automatic refund of ${order.id} failed: ${(error as Error).message}; refund it from the admin`);
-      await this.tx.write((em) => em.update(OrderEntity, { id: order.id, refundNo }, { refundNo: null }));
+      await this.tx.write((em) => em.update(OrderEntity, { id: order.id, refundNo }, { refundNo: null, refundState: null, refundRequestedAt: null }));
     }
   }
 
@@ -79,9 +84,9 @@ export class OrderRefundsService {
       const now = this.clock.now();
       if (order.status === 'closed') {
         // Paid after close: only the cash went back; points and stock were released when it closed.
-        return (await em.update(OrderEntity, { id: order.id, status: 'closed', refundedAt: IsNull() }, { refundedAt: now })).affected ? true : false;
+        return (await em.update(OrderEntity, { id: order.id, status: 'closed', refundedAt: IsNull() }, { refundedAt: now, refundState: 'success' })).affected ? true : false;
       }
-      const claimed = await em.update(OrderEntity, { id: order.id, status: 'refunding' }, { status: 'refunded', refundedAt: now });
+      const claimed = await em.update(OrderEntity, { id: order.id, status: 'refunding' }, { status: 'refunded', refundedAt: now, refundState: 'success' });
       if (!claimed.affected) return false;
       await this.giveBack(em, order);
       return true;

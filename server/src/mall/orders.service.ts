@@ -269,6 +269,16 @@ export class OrdersService {
       refundNo: null,
       refundReason: null,
       refundedAt: null,
+      refundRequestedAt: null,
+      refundState: null,
+      expressCompany: null,
+      trackingNo: null,
+      shippedAt: null,
+      receivedAt: null,
+      shippingUpload: null,
+      shippingUploadAttempts: 0,
+      shippingUploadNextAt: null,
+      shippingUploadError: null,
     };
     await em.insert(OrderEntity, order);
     await em.insert(

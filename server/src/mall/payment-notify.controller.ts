@@ -6,6 +6,7 @@ import { Public } from '../auth/auth.decorators';
 import { WechatPayClient, WechatPayError } from '../wechat/wechat-pay.client';
 import { OrdersService } from './orders.service';
 import { OrderRefundsService } from './order-refunds.service';
+import { RefundQueryService } from './refund-query.service';
 
 /**
  * WeChat Pay's notifications. Verified over the raw body, decrypted with the tag checked, and
@@ -21,6 +22,7 @@ export class PaymentNotifyController {
     private readonly wechatPay: WechatPayClient,
     private readonly orders: OrdersService,
     private readonly refunds: OrderRefundsService,
+    private readonly refundQuery: RefundQueryService,
   ) {}
 
   @Public()
@@ -50,7 +52,11 @@ export class PaymentNotifyController {
       if (!settled.ok) return answer(settled.status ?? 400, settled.code);
       return answer(HttpStatus.NO_CONTENT);
     }
-    // Other events (a refund that failed or closed) are acknowledged so WeChat stops retrying; the admin sees the order still refunding.
+    if ((notification.eventType === 'REFUND.ABNORMAL' || notification.eventType === 'REFUND.CLOSED') && typeof r.out_refund_no === 'string') {
+      await this.refundQuery.markFailed(r.out_refund_no, notification.eventType === 'REFUND.ABNORMAL' ? 'ABNORMAL' : 'CLOSED');
+      return answer(HttpStatus.NO_CONTENT);
+    }
+    // Other events are acknowledged so WeChat stops retrying.
     this.logger.log(`payment notification ${notification.eventType} acknowledged`);
     return answer(HttpStatus.NO_CONTENT);
   }

@@ -26,6 +26,20 @@ export interface SubscribeMessage {
   miniprogramState?: 'developer' | 'trial' | 'formal';
 }
 
+/** WeChat's 发货信息录入 (upload_shipping_info) request, as sent. */
+export interface ShippingInfoUpload {
+  order_key: { order_number_type: 1; mchid: string; out_trade_no: string } | { order_number_type: 2; transaction_id: string };
+  /** 1 express, 2 same-city, 3 virtual, 4 pick-up. */
+  logistics_type: 1 | 2 | 3 | 4;
+  /** 1 UNIFIED_DELIVERY (one waybill), 2 SPLIT_DELIVERY. */
+  delivery_mode: 1 | 2;
+  is_all_delivered?: boolean;
+  shipping_list: { tracking_no?: string; express_company?: string; item_desc: string; contact?: { consignor_contact?: string; receiver_contact?: string } }[];
+  /** RFC 3339, e.g. 2026-11-23T18:30:00.000+08:00. */
+  upload_time: string;
+  payer: { openid: string };
+}
+
 /**
  * The production client for WeChat's server APIs. The base URL comes from WECHAT_API_BASE, so
  * the demo and the tests run this same code against the local stand-in.
@@ -104,6 +118,13 @@ export class WechatApiClient {
       this.throwIfErrcode('getwxacodeunlimit', this.parse('getwxacodeunlimit', bytes.toString('utf8')));
       throw new WechatUnavailableError('getwxacodeunlimit', 'answer was neither an image nor an error');
     });
+  }
+
+  /** Reports a paid order's shipment to WeChat (小程序发货信息管理); WeChat refuses with an errcode (e.g. 10060001 unknown payment). */
+  async uploadShippingInfo(info: ShippingInfoUpload): Promise<void> {
+    await this.withToken('upload_shipping_info', (token) =>
+      this.requestJson('upload_shipping_info', `/wxa/sec/order/upload_shipping_info?access_token=${encodeURIComponent(token)}`, { method: 'POST', json: info }),
+    );
   }
 
   private async fetchAccessToken(): Promise<string> {

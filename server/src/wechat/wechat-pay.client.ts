@@ -34,6 +34,14 @@ export interface WechatTransaction {
   success_time?: string;
 }
 
+export interface WechatRefund {
+  out_refund_no: string;
+  out_trade_no: string;
+  refund_id: string;
+  status: 'SUCCESS' | 'PROCESSING' | 'ABNORMAL' | 'CLOSED';
+  amount: { refund: number; total: number };
+}
+
 export interface VerifiedNotification {
   eventType: string;
   resource: Record<string, any>;
@@ -115,6 +123,13 @@ export class WechatPayClient {
       amount: { refund: req.refundFen, total: req.totalFen, currency: 'CNY' },
     } as never);
     return this.expectOk(result, 'refund') as { status: string; refund_id: string };
+  }
+
+  /** A refund as WeChat sees it (status SUCCESS / PROCESSING / ABNORMAL / CLOSED), or null when WeChat has none. */
+  async queryRefund(outRefundNo: string): Promise<WechatRefund | null> {
+    const result = await this.client().find_refunds(outRefundNo);
+    if (result.status === 404) return null;
+    return this.expectOk(result, 'refund query') as unknown as WechatRefund;
   }
 
   /**

@@ -851,6 +851,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/addresses": {
         parameters: {
             query?: never;
@@ -915,6 +931,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mall/items/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_adjustStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -923,6 +955,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MallController_adminOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_adminOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MallController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mall/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_salesReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1919,6 +1999,24 @@ export interface components {
             /** Format: date-time */
             refundedAt?: string | null;
             refundReason?: string | null;
+            /**
+             * @description WeChat's side of a cash refund
+             * @enum {string|null}
+             */
+            refundState?: "processing" | "success" | "abnormal" | "closed" | null;
+            /** @description WeChat's delivery_id, e.g. SF */
+            expressCompany?: string | null;
+            trackingNo?: string | null;
+            /** Format: date-time */
+            shippedAt?: string | null;
+            /** Format: date-time */
+            receivedAt?: string | null;
+            /**
+             * @description Shipment reported to WeChat (paid orders)
+             * @enum {string|null}
+             */
+            shippingUpload?: "pending" | "uploaded" | "failed" | null;
+            shippingUploadError?: string | null;
             /** @description For an unpaid order: the parameters for wx.requestPayment */
             payment?: components["schemas"]["PaymentParamsResponse"];
         };
@@ -1958,6 +2056,7 @@ export interface components {
             pointsPrice: number;
             /** @description The coupon template issued (kind coupon) */
             couponTemplateId?: string;
+            /** @description Initial stock when created; an edit keeps the current stock (POST …/stock adjusts it) */
             stock: number;
             /** @description 0 = no limit */
             perMemberLimit?: number;
@@ -1970,6 +2069,46 @@ export interface components {
             sortOrder?: number;
             /** @enum {string} */
             status?: "on" | "off";
+        };
+        StockAdjustDto: {
+            /** @description Units to add (negative to take away); stock never goes below zero */
+            delta: number;
+        };
+        ShipOrderDto: {
+            /**
+             * @description WeChat's delivery_id
+             * @enum {string}
+             */
+            expressCompany: "SF" | "ZTO" | "YTO" | "YD" | "STO" | "JTSD" | "EMS" | "JD" | "DBL" | "ZJS";
+            trackingNo: string;
+        };
+        SalesDayResponse: {
+            /** @description Paid orders, not refunded */
+            orders: number;
+            revenueFen: number;
+            pointsRedeemed: number;
+            /** @example 2026-11-23 */
+            date: string;
+        };
+        SalesTotals: {
+            /** @description Paid orders, not refunded */
+            orders: number;
+            revenueFen: number;
+            pointsRedeemed: number;
+        };
+        SalesTopItemResponse: {
+            itemId: string;
+            name: string;
+            quantity: number;
+            revenueFen: number;
+            points: number;
+        };
+        SalesResponse: {
+            from: string;
+            to: string;
+            days: components["schemas"]["SalesDayResponse"][];
+            totals: components["schemas"]["SalesTotals"];
+            topItems: components["schemas"]["SalesTopItemResponse"][];
         };
         RefundDto: {
             reason: string;
@@ -4264,6 +4403,35 @@ export interface operations {
             };
         };
     };
+    MallController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member confirms a shipped order arrived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MallController_addressList: {
         parameters: {
             query?: never;
@@ -4487,6 +4655,45 @@ export interface operations {
             };
         };
     };
+    MallController_adjustStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItemResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MallController_adminOrders: {
         parameters: {
             query?: {
@@ -4506,6 +4713,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderPageResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_adminOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MallController_salesReport: {
+        parameters: {
+            query?: {
+                /** @description Store day; default 29 days before `to` */
+                from?: string;
+                /** @description Store day; default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesResponse"];
                 };
             };
             /** @description Missing or invalid admin token */

@@ -23,9 +23,11 @@ export type MemberExportColumn = (typeof MEMBER_EXPORT_COLUMNS)[number]['key'];
 
 /** 13812345678 → 138****5678; anything shorter than 7 characters is masked whole. */
 export function maskPhone(phone: string | null | undefined): string | null {
-  if (!phone) return null;
-  if (phone.length >= 7) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  return '*'.repeat(phone.length);
+  // Separators are dropped first, so 139-0013-9000 masks like 13900139000 (WeChat's shipping contact wants 139****9000).
+  const digits = (phone ?? '').replace(/[\s-]/g, '');
+  if (!digits) return null;
+  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return '*'.repeat(digits.length);
 }
 
 /** Integer fen → yuan with two decimals, by integer arithmetic (no float rounding): 12345 → "123.45". */

@@ -4,9 +4,10 @@ import { CheckinMemberDay1795400782359 } from './1795400782359-CheckinMemberDay'
 import { Referrals1795406708892 } from './1795406708892-Referrals';
 import { Mall1795408438720 } from './1795408438720-Mall';
 import { MallRefunds1795410964721 } from './1795410964721-MallRefunds';
+import { MallFulfilment1795430815896 } from './1795430815896-MallFulfilment';
 import { ScaleOut1795431022347 } from './1795431022347-ScaleOut';
 import { MemberExports1795431135336 } from './1795431135336-MemberExports';
 import { Analytics1795432172950 } from './1795432172950-Analytics';
 
 /** In order; appended by generate-migration.ts. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359, Referrals1795406708892, Mall1795408438720, MallRefunds1795410964721, ScaleOut1795431022347, MemberExports1795431135336, Analytics1795432172950];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359, Referrals1795406708892, Mall1795408438720, MallRefunds1795410964721, MallFulfilment1795430815896, ScaleOut1795431022347, MemberExports1795431135336, Analytics1795432172950];
