@@ -4,13 +4,14 @@ import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, Mem
 import { unwrap } from '../common/errors';
 import { PageQuery } from '../common/pagination.dto';
 import {
-  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
+  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CheckoutTermsResponse, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
 } from './mall.dto';
 import { toAddressResponse, toItemResponse, toOrderResponse } from './mall.mapper';
 import { MallItemsService } from './mall-items.service';
 import { OrdersService } from './orders.service';
 import { AddressesService } from './addresses.service';
 import { OrderRefundsService } from './order-refunds.service';
+import { CheckoutTermsService } from './checkout-terms.service';
 
 @ApiTags('mall')
 @Controller('api')
@@ -20,6 +21,7 @@ export class MallController {
     private readonly orders: OrdersService,
     private readonly addresses: AddressesService,
     private readonly refunds: OrderRefundsService,
+    private readonly terms: CheckoutTermsService,
   ) {}
 
   @MemberAuth()
@@ -34,6 +36,14 @@ export class MallController {
   @ApiOkResponse({ type: MallItemResponse })
   async one(@Param('id', ParseUUIDPipe) id: string): Promise<MallItemResponse> {
     return toItemResponse(unwrap(await this.items.listedOne(id)));
+  }
+
+  /** The member's balance, tier and today's pricing rules, so the app prices a cart as checkout will. */
+  @MemberAuth()
+  @Get('mall/checkout-terms')
+  @ApiOkResponse({ type: CheckoutTermsResponse })
+  async checkoutTerms(@CurrentMember() me: MemberPrincipal): Promise<CheckoutTermsResponse> {
+    return unwrap(await this.terms.forMember(me.memberId));
   }
 
   @MemberAuth()

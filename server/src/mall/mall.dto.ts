@@ -147,3 +147,12 @@ export class AddressResponse extends OrderAddressResponse {
 export class AddressListResponse {
   @ApiProperty({ type: [AddressResponse] }) items!: AddressResponse[];
 }
+
+export class CheckoutTermsResponse {
+  @ApiProperty({ enum: TIER_CODES }) tier!: string;
+  @ApiProperty({ description: 'Points balance' }) balance!: number;
+  @ApiProperty({ description: 'Today is member day (store time zone)' }) isMemberDay!: boolean;
+  @ApiProperty({ description: 'The member’s tier price on member day, percent of the cash price' }) memberDayPricePct!: number;
+  @ApiProperty({ description: 'Points worth 5 yuan' }) pointsPer5Yuan!: number;
+  @ApiProperty({ description: 'Largest share of the cash price points may pay, percent' }) maxShareOfCashPct!: number;
+}

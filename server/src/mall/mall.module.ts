@@ -14,11 +14,12 @@ import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 import { WechatModule } from '../wechat/wechat.module';
 import { MembersModule } from '../members/members.module';
+import { CheckoutTermsService } from './checkout-terms.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule, MembersModule],
   controllers: [MallController, PaymentNotifyController],
-  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService],
+  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService, CheckoutTermsService],
   exports: [OrdersService],
 })
 export class MallModule {}

@@ -11,3 +11,7 @@ export type WalletCoupon = Schemas['WalletCouponResponse'];
 export type LoginResponse = Schemas['LoginResponse'];
 export type AdminMemberRow = Schemas['AdminMemberRow'];
 export type DashboardResponse = Schemas['DashboardResponse'];
+export type MallItem = Schemas['MallItemResponse'];
+export type MallOrder = Schemas['OrderResponse'];
+export type MemberAddress = Schemas['AddressResponse'];
+export type CheckoutTerms = Schemas['CheckoutTermsResponse'];

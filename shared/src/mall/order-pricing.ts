@@ -1,4 +1,4 @@
-import { DEFAULT_POINTS_PER_5_YUAN, splitPayment } from '../loyalty/points-cash';
+import { DEFAULT_POINTS_PER_5_YUAN, maxPointsForOrder, splitPayment } from '../loyalty/points-cash';
 
 /** One line of a cart: an item's prices (cash in fen, points) times a quantity. */
 export interface PricedLine {
@@ -95,4 +95,16 @@ export function priceOrder(input: PricingInput): { ok: true; value: OrderPricing
       cashDueFen: split.cashDueFen,
     },
   };
+}
+
+/**
+ * The most points the checkout slider may put against the cash price: the same steps as
+ * {@link priceOrder} (member-day price, then the coupon, then at most `maxShareOfCashPct`% of what is
+ * left), from the balance the items' own points prices leave. 0 when the order cannot be priced.
+ */
+export function maxPointsToUse(input: Omit<PricingInput, 'pointsToUse'>): number {
+  const priced = priceOrder({ ...input, pointsToUse: 0 });
+  if (!priced.ok) return 0;
+  const { cashDueFen, itemPoints } = priced.value;
+  return maxPointsForOrder(cashDueFen, input.balance - itemPoints, input.maxShareOfCashPct, input.pointsPer5Yuan ?? DEFAULT_POINTS_PER_5_YUAN);
 }
