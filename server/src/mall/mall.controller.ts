@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPi
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, MemberPrincipal } from '../auth/auth.decorators';
 import { unwrap } from '../common/errors';
-import { PageQuery } from '../common/pagination.dto';
+import type { OrderStatus } from './mall.entities';
 import {
-  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CheckoutTermsResponse, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
+  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CheckoutTermsResponse, MemberOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
 } from './mall.dto';
 import { toAddressResponse, toItemResponse, toOrderResponse } from './mall.mapper';
 import { MallItemsService } from './mall-items.service';
@@ -57,8 +57,9 @@ export class MallController {
   @MemberAuth()
   @Get('orders')
   @ApiOkResponse({ type: OrderPageResponse })
-  async mine(@CurrentMember() me: MemberPrincipal, @Query() query: PageQuery): Promise<OrderPageResponse> {
-    const { items, total } = await this.orders.mine(me.memberId, query.page ?? 1, query.pageSize ?? 20);
+  async mine(@CurrentMember() me: MemberPrincipal, @Query() query: MemberOrdersQuery): Promise<OrderPageResponse> {
+    const statuses = query.status ? (query.status.split(',') as OrderStatus[]) : undefined;
+    const { items, total } = await this.orders.mine(me.memberId, query.page ?? 1, query.pageSize ?? 20, statuses);
     return { items: items.map(toOrderResponse), total };
   }
 

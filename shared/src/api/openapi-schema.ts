@@ -3742,6 +3742,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description One or more statuses, comma-separated (the app’s tabs) */
+                status?: string;
             };
             header?: never;
             path?: never;
