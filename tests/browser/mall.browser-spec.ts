@@ -68,9 +68,16 @@ describe('the points mall in a real browser', () => {
     await page.locator('.checkout-due').filter({ hasText: '实付 ¥10 + 300积分' }).waitFor();
     await page.locator('.checkout-submit').filter({ hasText: '提交订单并支付' }).click();
 
-    // The stand-in's pay page, on its own origin.
+    // The stand-in's pay page, on its own origin. Cancelled at first: back to the unpaid order.
     await page.waitForURL((url) => url.pathname === '/__sandbox/pay-page');
     await page.locator('[data-testid="pay-amount"]').filter({ hasText: '¥10.00' }).waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.locator('.order-head__status').filter({ hasText: '待支付' }).waitFor();
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(700); // held for the order
+
+    // 去支付 opens the pay page again for the same transaction; this time the shopper pays.
+    await page.locator('taro-button-core').filter({ hasText: '去支付' }).click();
+    await page.waitForURL((url) => url.pathname === '/__sandbox/pay-page');
     await page.getByRole('button', { name: '确认支付' }).click();
 
     await page.waitForURL((url) => url.origin === t.baseUrl && url.hash.startsWith('#/mall/pages/order/index'));
@@ -85,5 +92,23 @@ describe('the points mall in a real browser', () => {
     await page.goto(`${t.baseUrl}/h5/?openid=browser-mall-pay#/mall/pages/orders/index`);
     await page.locator('.order-tab').filter({ hasText: '待发货' }).click();
     await page.locator('.order-card').filter({ hasText: '会员帆布袋 × 1' }).filter({ hasText: '已支付/待发货' }).waitFor();
+  });
+
+  it('the shopper cancels an unpaid order and gets the held points back', async () => {
+    const { t } = f;
+    const cup = (await t.request('POST', '/api/admin/mall/items', { token: await admin(), body: { kind: 'product', name: '马克杯', pointsPrice: 0, cashPriceFen: 3900, stock: 3 } })).body;
+    const { token, member } = await t.loginMember('browser-mall-cancel');
+    await givePoints(member.id, 500);
+    const placed = (await t.request('POST', '/api/orders', { token, body: { items: [{ itemId: cup.id, quantity: 1 }], pointsToUse: 300, idempotencyKey: 'browser-cancel-1' } })).body;
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(200);
+
+    const page = await f.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${t.baseUrl}/h5/?openid=browser-mall-cancel#/mall/pages/order/index?id=${placed.id}`);
+    await page.locator('.order-head__status').filter({ hasText: '待支付' }).waitFor({ timeout: 30_000 });
+    await page.locator('taro-button-core').filter({ hasText: '取消订单' }).click();
+    await page.getByText('确定取消').click();
+    await page.locator('.order-head__status').filter({ hasText: '已关闭' }).waitFor();
+    expect((await t.request('GET', `/api/orders/${placed.id}`, { token })).body).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
+    expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(500);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Slider, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { maxPointsToUse, pointsStep, priceOrder, type CheckoutTerms, type CouponTerms, type MallItem, type MemberAddress, type WalletCoupon } from '@mall/shared';
 import { priceText, yuan } from '../../../components/mall-format';
 import { api, ApiError, ignoreApiError } from '../../../services/request';
@@ -47,6 +47,12 @@ export default function CheckoutPage() {
     Taro.eventCenter.on(ADDRESS_PICKED, picked);
     return () => void Taro.eventCenter.off(ADDRESS_PICKED, picked);
   }, [params.itemId]);
+
+  // Back from the address book without picking one (say, after adding the first): take the default.
+  useDidShow(() => {
+    if (item?.kind !== 'goods' || address) return;
+    void api.get('/api/addresses', undefined, { silent: true }).then((book) => setAddress(book.items.find((a) => a.isDefault) ?? book.items[0] ?? null), () => undefined);
+  });
 
   const pricing = useMemo(() => {
     if (!item || !terms) return null;

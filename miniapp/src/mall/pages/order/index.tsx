@@ -63,7 +63,7 @@ export default function OrderPage() {
     }
   };
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消订单', content: '取消后积分、优惠券将退回', confirmText: '取消订单', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({ title: '取消订单', content: '取消后积分、优惠券与库存将退回', confirmText: '确定取消', cancelText: '再想想' });
     if (confirm) await act(() => api.post('/api/orders/{id}/cancel', undefined as never, { params: { id: order.id } }));
   };
   const receive = async () => {
