@@ -111,4 +111,33 @@ describe('the points mall in a real browser', () => {
     expect((await t.request('GET', `/api/orders/${placed.id}`, { token })).body).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
     expect((await t.request('GET', '/api/members/me', { token })).body.points).toBe(500);
   });
+
+  it('the shopper edits the address book: default, edit and delete', async () => {
+    const { t } = f;
+    const { token } = await t.loginMember('browser-mall-book');
+    const home = (await t.request('POST', '/api/addresses', { token, body: { name: '赵一', phone: '13800138011', region: '上海市 上海市 黄浦区', detail: '南京东路 1 号' } })).body;
+    const office = (await t.request('POST', '/api/addresses', { token, body: { name: '赵一', phone: '13800138011', region: '上海市 上海市 静安区', detail: '南京西路 2 号' } })).body;
+
+    const page = await f.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${t.baseUrl}/h5/?openid=browser-mall-book#/mall/pages/addresses/index`);
+    const card = (id: string) => page.locator(`.address[data-address-id="${id}"]`);
+    await card(home.id).locator('.address__default').waitFor({ timeout: 30_000 });
+    await card(office.id).locator('.address__action').filter({ hasText: '设为默认' }).click();
+    await card(office.id).locator('.address__default').waitFor();
+    await expect(card(home.id).locator('.address__default').count()).resolves.toBe(0);
+
+    await card(home.id).locator('.address__action').filter({ hasText: '编辑' }).click();
+    const detail = page.locator('input[placeholder="街道、门牌号"]');
+    await page.waitForFunction(() => (document.querySelector('input[placeholder="街道、门牌号"]') as HTMLInputElement | null)?.value === '南京东路 1 号');
+    await detail.fill('南京东路 100 号');
+    await page.locator('taro-button-core').filter({ hasText: '保存' }).click();
+    await card(home.id).filter({ hasText: '南京东路 100 号' }).waitFor();
+
+    await card(office.id).locator('.address__action').filter({ hasText: '删除' }).click();
+    await page.locator('.taro-modal__foot').getByText('删除').click();
+    await card(office.id).waitFor({ state: 'detached' });
+    // The remaining address became the default.
+    await card(home.id).locator('.address__default').waitFor();
+    expect((await t.request('GET', '/api/addresses', { token })).body.items).toMatchObject([{ id: home.id, detail: '南京东路 100 号', isDefault: true }]);
+  });
 });
