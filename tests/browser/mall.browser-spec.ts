@@ -128,7 +128,9 @@ describe('the points mall in a real browser', () => {
 
     await card(home.id).locator('.address__action').filter({ hasText: '编辑' }).click();
     const detail = page.locator('input[placeholder="街道、门牌号"]');
-    await page.waitForFunction(() => (document.querySelector('input[placeholder="街道、门牌号"]') as HTMLInputElement | null)?.value === '南京东路 1 号');
+    // The form fills in once the address has loaded.
+    for (let i = 0; i < 100 && (await detail.inputValue()) !== '南京东路 1 号'; i++) await page.waitForTimeout(50);
+    expect(await detail.inputValue()).toBe('南京东路 1 号');
     await detail.fill('南京东路 100 号');
     await page.locator('taro-button-core').filter({ hasText: '保存' }).click();
     await card(home.id).filter({ hasText: '南京东路 100 号' }).waitFor();
