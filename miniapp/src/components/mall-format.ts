@@ -1,4 +1,4 @@
-import { TIER_LABELS, isTierCode, type MallItem, type MallOrder } from '@mall/shared';
+import { TIER_CODES, TIER_LABELS, isTierCode, type MallItem, type MallOrder, type TierCode } from '@mall/shared';
 
 /** Fen as yuan for display: 12900 → "129", 990 → "9.90". */
 export const yuan = (fen: number) => (fen / 100).toFixed(fen % 100 ? 2 : 0);
@@ -9,20 +9,15 @@ export function priceText(cashFen: number, points: number): string {
   return parts.join(' + ') || '免费';
 }
 
-/** The member-day cash price for a tier price (95 = 5% off), rounded as checkout rounds it. */
-export const memberDayCashFen = (cashFen: number, pricePct: number) => Math.ceil((cashFen * pricePct) / 100);
-
 /** "金卡专享" for an item only some tiers may buy: the lowest tier named. */
 export function tierBadge(item: Pick<MallItem, 'tiersAllowed'>): string | null {
   const tiers = item.tiersAllowed.filter(isTierCode);
   if (!tiers.length) return null;
-  const order = ['normal', 'silver', 'gold', 'diamond'] as const;
-  const short = (t: (typeof order)[number]) => TIER_LABELS[t].replace('会员', '');
-  const lowest = order.find((t) => tiers.includes(t))!;
-  const fromLowestUp = order.slice(order.indexOf(lowest));
+  const short = (t: TierCode) => TIER_LABELS[t].replace('会员', '');
+  const lowest = TIER_CODES.find((t) => tiers.includes(t))!;
   if (tiers.length === 1) return `${short(lowest)}专享`;
-  if (fromLowestUp.every((t) => tiers.includes(t))) return `${short(lowest)}及以上专享`;
-  return `${order.filter((t) => tiers.includes(t)).map(short).join('/')}专享`;
+  if (TIER_CODES.slice(TIER_CODES.indexOf(lowest)).every((t) => tiers.includes(t))) return `${short(lowest)}及以上专享`;
+  return `${TIER_CODES.filter((t) => tiers.includes(t)).map(short).join('/')}专享`;
 }
 
 export const KIND_LABELS: Record<string, string> = { coupon: '优惠券', goods: '实物', product: '商品' };

@@ -1,4 +1,4 @@
-import { CouponTerms, PricingInput, maxPointsToUse, priceOrder } from './order-pricing';
+import { CouponTerms, PricingInput, maxPointsToUse, memberDayPriceFen, priceOrder } from './order-pricing';
 
 const base: PricingInput = { lines: [], memberDayPricePct: 100, coupon: null, pointsToUse: 0, balance: 0, maxShareOfCashPct: 50 };
 const amount = (amountOffFen: number, thresholdFen: number): CouponTerms => ({ kind: 'amount', amountOffFen, thresholdFen, percentPay: 100, capFen: 0 });
@@ -59,6 +59,24 @@ describe('maxPointsToUse', () => {
       expect(priceOrder({ ...base, ...input, pointsToUse: max }).ok).toBe(true);
       const step = input.pointsPer5Yuan === 30 ? 3 : 1;
       expect(priceOrder({ ...base, ...input, pointsToUse: max + step }).ok).toBe(false);
+    }
+  });
+});
+
+describe('memberDayPriceFen', () => {
+  it.each([
+    [999, 95, 950],
+    [1000, 90, 900],
+    [990, 90, 891],
+    [1, 95, 1],
+    [0, 80, 0],
+    [12900, 100, 12900],
+  ])('%i fen at %i%% → %i fen', (cash, pct, expected) => {
+    expect(memberDayPriceFen(cash, pct)).toBe(expected);
+    // The same price checkout charges on member day.
+    if (cash > 0) {
+      const priced = priceOrder({ ...base, lines: [{ unitCashFen: cash, unitPoints: 0, quantity: 1 }], memberDayPricePct: pct });
+      expect(priced.ok && priced.value.cashDueFen).toBe(expected);
     }
   });
 });

@@ -49,6 +49,11 @@ export interface OrderPricing {
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
+/** A cash price at a member-day tier price (95 = 5% off); the discount rounds down, so the price rounds up. */
+export function memberDayPriceFen(cashFen: number, memberDayPricePct: number): number {
+  return Math.ceil((cashFen * memberDayPricePct) / 100);
+}
+
 /**
  * Prices an order: cash subtotal → member-day tier price (the discount rounds down, in the member's
  * favour never below a fen) → coupon (threshold on the discounted price) → points against at most
@@ -65,7 +70,7 @@ export function priceOrder(input: PricingInput): { ok: true; value: OrderPricing
 
   const cashSubtotalFen = lines.reduce((sum, l) => sum + l.unitCashFen * l.quantity, 0);
   const itemPoints = lines.reduce((sum, l) => sum + l.unitPoints * l.quantity, 0);
-  const afterMemberDay = Math.ceil((cashSubtotalFen * memberDayPricePct) / 100);
+  const afterMemberDay = memberDayPriceFen(cashSubtotalFen, memberDayPricePct);
   const memberDayDiscountFen = cashSubtotalFen - afterMemberDay;
 
   let couponDiscountFen = 0;

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
-import type { CheckoutTerms, MallItem } from '@mall/shared';
+import { memberDayPriceFen, type CheckoutTerms, type MallItem } from '@mall/shared';
 import { MemberGate } from '../../components/MemberStatus';
-import { KIND_LABELS, memberDayCashFen, mediaUrl, priceText, tierBadge, yuan } from '../../components/mall-format';
+import { KIND_LABELS, mediaUrl, priceText, tierBadge, yuan } from '../../components/mall-format';
 import { api, ignoreApiError } from '../../services/request';
 import './index.scss';
 
@@ -13,7 +13,7 @@ function ItemCard({ item, terms }: { item: MallItem; terms: CheckoutTerms | null
   const badge = tierBadge(item);
   const locked = !!terms && item.tiersAllowed.length > 0 && !item.tiersAllowed.includes(terms.tier);
   const soldOut = item.stock <= 0;
-  const dayPrice = terms && item.cashPriceFen > 0 && terms.memberDayPricePct < 100 ? memberDayCashFen(item.cashPriceFen, terms.memberDayPricePct) : null;
+  const dayPrice = terms && item.cashPriceFen > 0 && terms.memberDayPricePct < 100 ? memberDayPriceFen(item.cashPriceFen, terms.memberDayPricePct) : null;
   return (
     <View
       className={`mall-card ${locked || soldOut ? 'mall-card--dim' : ''}`}

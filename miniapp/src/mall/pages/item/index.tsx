@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import type { CheckoutTerms, MallItem } from '@mall/shared';
-import { KIND_LABELS, memberDayCashFen, mediaUrl, priceText, tierBadge, yuan } from '../../../components/mall-format';
+import { memberDayPriceFen, type CheckoutTerms, type MallItem } from '@mall/shared';
+import { KIND_LABELS, mediaUrl, priceText, tierBadge, yuan } from '../../../components/mall-format';
 import { api, ignoreApiError } from '../../../services/request';
 import './index.scss';
 
@@ -39,7 +39,7 @@ export default function ItemPage() {
   const badge = tierBadge(item);
   const blocked = blocker(item, terms);
   const maxQuantity = Math.max(1, Math.min(item.stock, item.perMemberLimit || 99, 99));
-  const dayPrice = item.cashPriceFen > 0 && terms.memberDayPricePct < 100 ? memberDayCashFen(item.cashPriceFen, terms.memberDayPricePct) : null;
+  const dayPrice = item.cashPriceFen > 0 && terms.memberDayPricePct < 100 ? memberDayPriceFen(item.cashPriceFen, terms.memberDayPricePct) : null;
   const buy = () => void Taro.navigateTo({ url: `/mall/pages/checkout/index?itemId=${item.id}&quantity=${quantity}` });
   return (
     <View className="item-page">
