@@ -67,7 +67,9 @@ async function main(): Promise<void> {
 
   // WeChat Pay keys for this demo run only (never committed): the stand-in keeps the platform's half.
   const payKeys = generatePayKeys();
-  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, host: '127.0.0.1', appId: APP_ID, appSecret: APP_SECRET, payKeys });
+  // The H5 pay page returns only to loopback or these hosts (where the app is served in a shared demo).
+  const appHosts = (env.WECHAT_SANDBOX_APP_HOSTS ?? '').split(',').filter(Boolean);
+  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, host: '127.0.0.1', appId: APP_ID, appSecret: APP_SECRET, payKeys, appHosts });
   const payEnv = payEnvFor(payKeys, join(ROOT, 'data', 'wechatpay-demo'), sandbox.url, `http://127.0.0.1:${PORT}/api/payments/wechat/notify`);
   console.log(`✔ WeChat stand-in on ${sandbox.url}`);
 

@@ -24,6 +24,12 @@ const MEMBER = {
   inviteCode: 'SMOKE42', birthday: null, phoneMasked: null, isBirthdayMonth: false, expiringPoints: null,
 };
 
+const mallItem = (over) => ({
+  id: 'item-1', kind: 'goods', name: '烟雾帆布袋', description: '', category: '周边', imageUrls: ['/media/abc.png'], cashPriceFen: 990, pointsPrice: 200,
+  stock: 5, sold: 0, perMemberLimit: 0, saleStartsAt: null, saleEndsAt: null, tiersAllowed: [], sortOrder: 0, status: 'on', couponTemplateId: null, ...over,
+});
+const MALL_ITEMS = [mallItem({}), mallItem({ id: 'item-2', name: '烟雾金卡礼盒', cashPriceFen: 0, pointsPrice: 900, tiersAllowed: ['gold', 'diamond'], category: '会员专享' })];
+
 // ---- a fake server behind wx.request ---------------------------------------------------------
 const calls = [];
 let issued = 0;
@@ -42,6 +48,10 @@ function serve({ method, url, data, header }) {
   if (header?.Authorization === 'Bearer access-1') return error(401, 'TOKEN_EXPIRED', '登录已过期');
   if (!header?.Authorization) return error(401, 'UNAUTHENTICATED', '请先登录');
   if (method === 'GET' && path === '/api/members/me') return { statusCode: 200, data: MEMBER };
+  if (method === 'GET' && path === '/api/mall/items') return { statusCode: 200, data: { items: MALL_ITEMS } };
+  if (method === 'GET' && path === '/api/mall/checkout-terms') {
+    return { statusCode: 200, data: { tier: 'gold', balance: 1234, isMemberDay: true, memberDayPricePct: 90, pointsPer5Yuan: 100, maxShareOfCashPct: 50 } };
+  }
   return error(404, 'NOT_FOUND', '接口不存在');
 }
 
@@ -145,6 +155,15 @@ for (const route of appJson.pages) {
   load(join(DIST, route));
   check(pageConfigs.has(route), `${route} registers a page`);
 }
+for (const sub of appJson.subPackages ?? []) {
+  for (const page of sub.pages) {
+    const route = `${sub.root}/${page}`;
+    loadingPage = route;
+    load(join(DIST, route));
+    check(pageConfigs.has(route), `${route} (subpackage) registers a page`);
+  }
+}
+check(appJson.subPackages?.some((s) => s.root === 'mall' && s.pages.includes('pages/checkout/index')), 'the mall pages are in the mall subpackage');
 check(appJson.tabBar?.list?.length === 4, 'app.json has a 4-item tab bar');
 for (const item of appJson.tabBar.list) {
   check(existsSync(join(DIST, item.iconPath)) && existsSync(join(DIST, item.selectedIconPath)), `tab ${item.text} has its icons`);
@@ -167,10 +186,36 @@ home.onShow?.call(home);
 home.onReady?.call(home);
 
 const text = () => rendered.join('\n');
+const openPage = (route, sink) => {
+  const page = Object.assign(Object.create(pageConfigs.get(route)), {
+    route, __route__: route, options: {}, data: {},
+    setData(data, cb) {
+      sink.push(JSON.stringify(data));
+      cb?.();
+    },
+    selectComponent: () => null,
+    createSelectorQuery: () => ({ select: () => ({ boundingClientRect: () => ({ exec: () => undefined }) }) }),
+  });
+  pages.set(route, page);
+  page.onLoad?.call(page, {});
+  page.onShow?.call(page);
+  page.onReady?.call(page);
+  return page;
+};
 check(await until(() => text().includes(MEMBER.nickname)), 'home page renders the member nickname');
 check(text().includes('金卡会员'), 'home page renders the tier label 金卡会员');
 check(text().includes('member-nickname') && text().includes('member-tier') && text().includes('member-points'), 'home page has the member-* class hooks');
 check(text().includes('1234'), 'home page renders the points');
+
+// The 积分商城 tab: item cards with points / cash prices, the tier badge and today's member-day price.
+const mallRendered = [];
+openPage('pages/mall/index', mallRendered);
+const mallText = () => mallRendered.join('\n');
+check(await until(() => mallText().includes('烟雾帆布袋')), 'the mall tab renders the items');
+check(mallText().includes('200积分 + ¥9.90'), 'the mall tab shows a points + cash price');
+check(mallText().includes('金卡及以上专享'), 'the mall tab badges a tier-only item');
+check(mallText().includes('会员日价') && mallText().includes('8.91'), 'the mall tab shows the member-day price (90% of ¥9.90)');
+check(mallText().includes('http://127.0.0.1:3000/media/abc.png'), 'item images are loaded from the API host');
 
 const login = calls.find((c) => c.path === '/api/auth/wx-login');
 check(login?.data?.code === 'wx-code-1', 'wx.login code is sent to POST /api/auth/wx-login');

@@ -7,6 +7,7 @@ async function main(): Promise<void> {
     host: process.env.WECHAT_SANDBOX_HOST ?? '127.0.0.1',
     appId: process.env.WECHAT_APP_ID ?? 'wx0000000000demo',
     appSecret: process.env.WECHAT_APP_SECRET ?? 'demo-app-secret',
+    appHosts: (process.env.WECHAT_SANDBOX_APP_HOSTS ?? '').split(',').filter(Boolean),
   });
   console.log(`WeChat stand-in listening on ${sandbox.url}`);
   const shutdown = () => void sandbox.close().then(() => process.exit(0));

@@ -11,6 +11,7 @@ import { getAccessToken, getUnlimitedCode, jscode2session, sendSubscribeMessage 
 import { completePayment, handlePayRoute, PayState } from './pay-api';
 import { generatePayKeys, PayKeys } from './pay-keys';
 import { uploadShippingInfo } from './shipping-api';
+import { renderPayPage, submitPayPage } from './pay-page';
 
 export interface WechatSandbox {
   url: string;
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   payKeys?: PayKeys;
   /** Scales WeChat's notification retry schedule (15 s … 6 h); default 1/1000. */
   payTimeScale?: number;
+  /** Hosts (besides loopback) the H5 pay page may return to: where the app is served. */
+  appHosts?: string[];
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type' };
@@ -44,7 +47,7 @@ async function parseJson(req: IncomingMessage): Promise<Record<string, unknown> 
   }
 }
 
-async function handleSandboxRoute(state: SandboxState, pay: PayState, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+async function handleSandboxRoute(state: SandboxState, pay: PayState, req: IncomingMessage, url: URL, res: ServerResponse, appHosts: readonly string[]): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS);
@@ -71,6 +74,10 @@ async function handleSandboxRoute(state: SandboxState, pay: PayState, req: Incom
       const paid = typeof body.out_trade_no === 'string' ? completePayment(pay, body.out_trade_no) : null;
       return paid ? sendJson(res, { out_trade_no: paid.outTradeNo, trade_state: paid.state }, 200, CORS) : sendJson(res, { error: 'no unpaid transaction with that out_trade_no' }, 404, CORS);
     }
+    case 'GET /__sandbox/pay-page':
+      return renderPayPage(pay, url, res, appHosts);
+    case 'POST /__sandbox/pay-page':
+      return submitPayPage(pay, req, res, appHosts);
     case 'POST /__sandbox/faults': {
       const body = (await parseJson(req)) ?? {};
       if (typeof body.down === 'boolean') state.faults.down = body.down;
@@ -112,10 +119,11 @@ async function handleWechatRoute(state: SandboxState, pay: PayState, req: Incomi
 export async function startWechatSandbox(opts: SandboxOptions): Promise<WechatSandbox> {
   const state = new SandboxState(opts.appId, opts.appSecret);
   const pay = new PayState(opts.payKeys ?? generatePayKeys(), opts.payTimeScale ?? 0.001);
+  const appHosts = (opts.appHosts ?? []).map((h) => h.toLowerCase());
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const work = async () => {
-      if (url.pathname.startsWith('/__sandbox/')) return handleSandboxRoute(state, pay, req, url, res);
+      if (url.pathname.startsWith('/__sandbox/')) return handleSandboxRoute(state, pay, req, url, res, appHosts);
       if (state.faults.delayMs) await new Promise((r) => setTimeout(r, state.faults.delayMs));
       if (state.faults.down) {
         res.writeHead(503, { 'content-type': 'text/html' });

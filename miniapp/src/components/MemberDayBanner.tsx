@@ -14,6 +14,7 @@ function daysBetween(from: string, to: string): number {
 export function MemberDayBanner({ memberDay, tier, onClaimed }: { memberDay: MemberDay; tier: string; onClaimed: () => void }) {
   const mine = memberDay.offers.find((o) => o.tier === tier);
   const open = (b: MemberDay['banners'][number]) => {
+    if (b.targetType === 'item') void Taro.navigateTo({ url: `/mall/pages/item/index?id=${encodeURIComponent(b.targetValue)}` });
     if (b.targetType === 'page') void Taro.navigateTo({ url: `/${b.targetValue}` }).catch(() => Taro.switchTab({ url: `/${b.targetValue}` }));
   };
   const claim = async () => {

@@ -42,13 +42,15 @@ interface RawResponse {
 }
 
 async function send(method: HttpMethod, url: string, data?: unknown, token?: string | null): Promise<RawResponse> {
+  const hasBody = method !== 'get' && method !== 'delete';
   try {
     const res = await Taro.request({
       url: API_BASE + url,
       method: method.toUpperCase() as 'GET',
       // A JSON POST needs a JSON body, even an empty one (Fastify refuses an empty application/json body).
       data: (data ?? (method === 'get' || method === 'delete' ? undefined : {})) as Record<string, unknown>,
-      header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      // No content-type without a body: Fastify refuses a DELETE that announces JSON and sends none.
+      header: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       timeout: 15000,
     });
     return { status: res.statusCode, data: res.data };

@@ -28,9 +28,11 @@ export class AddressesService {
     return this.tx.run(async ({ em }) => {
       await lockMemberRow(em, memberId);
       const count = await em.countBy(MemberAddressEntity, { memberId });
-      if (id && !(await em.findOneBy(MemberAddressEntity, { id, memberId }))) return fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
+      const current = id ? await em.findOneBy(MemberAddressEntity, { id, memberId }) : null;
+      if (id && !current) return fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
       if (!id && count >= MAX_ADDRESSES) return fail('TOO_MANY_ADDRESSES', `最多保存 ${MAX_ADDRESSES} 个地址`, HttpStatus.CONFLICT);
-      const isDefault = dto.isDefault ?? count === 0;
+      // An edit that does not mention the default keeps it as it was; the first address becomes it.
+      const isDefault = dto.isDefault ?? (current ? current.isDefault : count === 0);
       if (isDefault) {
         // By primary key: an UPDATE … WHERE member_id would take gap locks on that index and
         // deadlock with other members saving their first address at the same moment.
@@ -45,8 +47,18 @@ export class AddressesService {
     });
   }
 
-  async remove(memberId: string, id: string): Promise<Outcome<true>> {
-    const removed = await this.tx.write((em) => em.delete(MemberAddressEntity, { id, memberId }));
-    return removed.affected ? ok(true) : fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
+  /** Deletes one of the member's addresses; when it was the default, the newest remaining one takes over. */
+  remove(memberId: string, id: string): Promise<Outcome<true>> {
+    return this.tx.run(async ({ em }) => {
+      await lockMemberRow(em, memberId);
+      const address = await em.findOneBy(MemberAddressEntity, { id, memberId });
+      if (!address) return fail('ADDRESS_NOT_FOUND', '地址不存在', HttpStatus.NOT_FOUND);
+      await em.delete(MemberAddressEntity, { id, memberId });
+      if (address.isDefault) {
+        const next = await em.findOne(MemberAddressEntity, { where: { memberId }, order: { createdAt: 'DESC', id: 'DESC' } });
+        if (next) await em.update(MemberAddressEntity, { id: next.id }, { isDefault: true });
+      }
+      return ok(true as const);
+    });
   }
 }

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPi
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, MemberPrincipal } from '../auth/auth.decorators';
 import { unwrap } from '../common/errors';
-import { PageQuery } from '../common/pagination.dto';
+import type { OrderStatus } from './mall.entities';
 import {
-  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
+  AddressDto, AddressListResponse, AddressResponse, AdminOrdersQuery, CheckoutTermsResponse, MemberOrdersQuery, CreateOrderDto, RefundDto, MallItemDto, MallItemListResponse, MallItemResponse, MallItemsQuery, OrderPageResponse, OrderResponse,
   SalesQuery, SalesResponse, ShipOrderDto, StockAdjustDto,
 } from './mall.dto';
 import { OrderShippingService } from './order-shipping.service';
@@ -14,6 +14,7 @@ import { MallItemsService } from './mall-items.service';
 import { OrdersService } from './orders.service';
 import { AddressesService } from './addresses.service';
 import { OrderRefundsService } from './order-refunds.service';
+import { CheckoutTermsService } from './checkout-terms.service';
 
 @ApiTags('mall')
 @Controller('api')
@@ -25,6 +26,7 @@ export class MallController {
     private readonly refunds: OrderRefundsService,
     private readonly shipping: OrderShippingService,
     private readonly sales: MallSalesService,
+    private readonly terms: CheckoutTermsService,
   ) {}
 
   @MemberAuth()
@@ -41,6 +43,14 @@ export class MallController {
     return toItemResponse(unwrap(await this.items.listedOne(id)));
   }
 
+  /** The member's balance, tier and today's pricing rules, so the app prices a cart as checkout will. */
+  @MemberAuth()
+  @Get('mall/checkout-terms')
+  @ApiOkResponse({ type: CheckoutTermsResponse })
+  async checkoutTerms(@CurrentMember() me: MemberPrincipal): Promise<CheckoutTermsResponse> {
+    return unwrap(await this.terms.forMember(me.memberId));
+  }
+
   @MemberAuth()
   @Post('orders')
   @HttpCode(HttpStatus.OK)
@@ -52,8 +62,9 @@ export class MallController {
   @MemberAuth()
   @Get('orders')
   @ApiOkResponse({ type: OrderPageResponse })
-  async mine(@CurrentMember() me: MemberPrincipal, @Query() query: PageQuery): Promise<OrderPageResponse> {
-    const { items, total } = await this.orders.mine(me.memberId, query.page ?? 1, query.pageSize ?? 20);
+  async mine(@CurrentMember() me: MemberPrincipal, @Query() query: MemberOrdersQuery): Promise<OrderPageResponse> {
+    const statuses = query.status ? (query.status.split(',') as OrderStatus[]) : undefined;
+    const { items, total } = await this.orders.mine(me.memberId, query.page ?? 1, query.pageSize ?? 20, statuses);
     return { items: items.map(toOrderResponse), total };
   }
 

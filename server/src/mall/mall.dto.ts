@@ -175,6 +175,17 @@ export class AdminOrdersQuery {
   status?: 'pending_payment' | 'to_ship' | 'shipped' | 'received' | 'completed' | 'closed' | 'refunding' | 'refunded';
 }
 
+const ORDER_STATUSES = ['pending_payment', 'to_ship', 'shipped', 'received', 'completed', 'closed', 'refunding', 'refunded'] as const;
+
+export class MemberOrdersQuery {
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated (the app’s tabs)', example: 'received,completed' })
+  @IsOptional()
+  @Matches(new RegExp(`^(${ORDER_STATUSES.join('|')})(,(${ORDER_STATUSES.join('|')})){0,7}$`), { message: 'status must be order statuses separated by commas' })
+  status?: string;
+}
+
 export class RefundDto {
   @ApiProperty({ maxLength: 80 }) @IsString() @MinLength(2) @MaxLength(80) reason!: string;
 }
@@ -199,4 +210,13 @@ export class AddressResponse extends OrderAddressResponse {
 
 export class AddressListResponse {
   @ApiProperty({ type: [AddressResponse] }) items!: AddressResponse[];
+}
+
+export class CheckoutTermsResponse {
+  @ApiProperty({ enum: TIER_CODES }) tier!: string;
+  @ApiProperty({ description: 'Points balance' }) balance!: number;
+  @ApiProperty({ description: 'Today is member day (store time zone)' }) isMemberDay!: boolean;
+  @ApiProperty({ description: 'The member’s tier price on member day, percent of the cash price' }) memberDayPricePct!: number;
+  @ApiProperty({ description: 'Points worth 5 yuan' }) pointsPer5Yuan!: number;
+  @ApiProperty({ description: 'Largest share of the cash price points may pay, percent' }) maxShareOfCashPct!: number;
 }

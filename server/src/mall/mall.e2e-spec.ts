@@ -143,4 +143,23 @@ describe('points mall and checkout', () => {
     expect(bad.status).toBe(400);
     expect(await t.count('orders')).toBe(1);
   });
+
+  it('lists the member’s orders by status for the app’s tabs', async () => {
+    const product = (await createItem({ kind: 'product', name: '茶杯', cashPriceFen: 1900, pointsPrice: 0, stock: 5 })).body;
+    const gift = (await createItem({ name: '贴纸', pointsPrice: 10 })).body;
+    const { token, member } = await t.loginMember('mall-tabs');
+    await givePoints(member.id, 100);
+    const address = (await t.request('POST', '/api/addresses', { token, body: { name: '李四', phone: '13800138001', region: '上海市 上海市 徐汇区', detail: '漕溪北路 2 号' } })).body;
+    const unpaid = (await order(token, { items: [{ itemId: product.id, quantity: 1 }] })).body;
+    const toShip = (await order(token, { items: [{ itemId: gift.id, quantity: 1 }], addressId: address.id })).body;
+    const ids = async (status?: string) => (await t.request('GET', `/api/orders${status ? `?status=${status}` : ''}`, { token })).body.items.map((o: { id: string }) => o.id);
+    expect(await ids('pending_payment')).toEqual([unpaid.id]);
+    expect(await ids('to_ship')).toEqual([toShip.id]);
+    expect((await ids('pending_payment,to_ship')).sort()).toEqual([unpaid.id, toShip.id].sort());
+    expect(await ids('received,completed')).toEqual([]);
+    expect((await ids()).length).toBe(2);
+    const bad = await t.request('GET', '/api/orders?status=paid', { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['status']);
+  });
 });

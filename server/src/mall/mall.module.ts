@@ -18,11 +18,12 @@ import { OrderShippingService } from './order-shipping.service';
 import { RefundQueryService } from './refund-query.service';
 import { MallJobsService } from './mall-jobs.service';
 import { MallSalesService } from './mall-sales.service';
+import { CheckoutTermsService } from './checkout-terms.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule, MembersModule],
   controllers: [MallController, PaymentNotifyController],
-  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService, OrderShippingService, RefundQueryService, MallJobsService, MallSalesService],
+  providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService, OrderShippingService, RefundQueryService, MallJobsService, MallSalesService, CheckoutTermsService],
   exports: [OrdersService],
 })
 export class MallModule {}

@@ -406,8 +406,8 @@ export class OrdersService {
     return order ? ok(await this.withLines(order)) : fail('ORDER_NOT_FOUND', '订单不存在', HttpStatus.NOT_FOUND);
   }
 
-  async mine(memberId: string, page: number, pageSize: number): Promise<{ items: OrderWithLines[]; total: number }> {
-    const [orders, total] = await this.orders.findAndCount({ where: { memberId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  async mine(memberId: string, page: number, pageSize: number, statuses?: OrderStatus[]): Promise<{ items: OrderWithLines[]; total: number }> {
+    const [orders, total] = await this.orders.findAndCount({ where: { memberId, ...(statuses ? { status: In(statuses) } : {}) }, order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items: await this.attachLines(orders), total };
   }
 

@@ -13,3 +13,7 @@ export type AdminMemberRow = Schemas['AdminMemberListRow'];
 export type ExportJob = Schemas['ExportJobResponse'];
 export type ExportAuditRow = Schemas['ExportAuditRow'];
 export type DashboardResponse = Schemas['DashboardResponse'];
+export type MallItem = Schemas['MallItemResponse'];
+export type MallOrder = Schemas['OrderResponse'];
+export type MemberAddress = Schemas['AddressResponse'];
+export type CheckoutTerms = Schemas['CheckoutTermsResponse'];

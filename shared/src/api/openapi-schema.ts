@@ -787,6 +787,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mall/checkout-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MallController_checkoutTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders": {
         parameters: {
             query?: never;
@@ -1936,6 +1952,20 @@ export interface components {
         };
         MallItemListResponse: {
             items: components["schemas"]["MallItemResponse"][];
+        };
+        CheckoutTermsResponse: {
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            /** @description Points balance */
+            balance: number;
+            /** @description Today is member day (store time zone) */
+            isMemberDay: boolean;
+            /** @description The member’s tier price on member day, percent of the cash price */
+            memberDayPricePct: number;
+            /** @description Points worth 5 yuan */
+            pointsPer5Yuan: number;
+            /** @description Largest share of the cash price points may pay, percent */
+            maxShareOfCashPct: number;
         };
         OrderLineDto: {
             itemId: string;
@@ -4259,11 +4289,39 @@ export interface operations {
             };
         };
     };
+    MallController_checkoutTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutTermsResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MallController_mine: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description One or more statuses, comma-separated (the app’s tabs) */
+                status?: string;
             };
             header?: never;
             path?: never;

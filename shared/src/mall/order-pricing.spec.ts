@@ -1,4 +1,4 @@
-import { CouponTerms, PricingInput, priceOrder } from './order-pricing';
+import { CouponTerms, PricingInput, maxPointsToUse, memberDayPriceFen, priceOrder } from './order-pricing';
 
 const base: PricingInput = { lines: [], memberDayPricePct: 100, coupon: null, pointsToUse: 0, balance: 0, maxShareOfCashPct: 50 };
 const amount = (amountOffFen: number, thresholdFen: number): CouponTerms => ({ kind: 'amount', amountOffFen, thresholdFen, percentPay: 100, capFen: 0 });
@@ -37,5 +37,46 @@ describe('priceOrder', () => {
     ['slider beyond half the cash', { lines: [{ unitCashFen: 1000, unitPoints: 0, quantity: 1 }], pointsToUse: 101, balance: 1000 }, 'EXCEEDS_MAX_SHARE'],
   ])('refuses %s', (_, input, error) => {
     expect(priceOrder({ ...base, ...input })).toEqual({ ok: false, error });
+  });
+});
+
+describe('maxPointsToUse', () => {
+  it.each<[string, Partial<PricingInput>, number]>([
+    ['half of the cash price at 100 points = 5 yuan', { lines: [{ unitCashFen: 2000, unitPoints: 0, quantity: 1 }], balance: 5000 }, 200],
+    ['the balance caps it', { lines: [{ unitCashFen: 2000, unitPoints: 0, quantity: 1 }], balance: 150 }, 150],
+    ['the items’ own points come off the balance first', { lines: [{ unitCashFen: 2000, unitPoints: 300, quantity: 1 }], balance: 400 }, 100],
+    ['after the member-day price and the coupon', { lines: [{ unitCashFen: 2000, unitPoints: 0, quantity: 3 }], memberDayPricePct: 90, coupon: amount(1000, 5000), balance: 9999 }, 440],
+    ['an odd fen rounds down', { lines: [{ unitCashFen: 1999, unitPoints: 0, quantity: 1 }], balance: 9999 }, 199],
+    ['another rate: 30 points per 5 yuan moves in steps of 3', { lines: [{ unitCashFen: 1000, unitPoints: 0, quantity: 1 }], balance: 9999, pointsPer5Yuan: 30 }, 30],
+    ['a points-only order leaves nothing to pay with points', { lines: [{ unitCashFen: 0, unitPoints: 100, quantity: 1 }], balance: 1000 }, 0],
+    ['not enough points for the items', { lines: [{ unitCashFen: 1000, unitPoints: 500, quantity: 1 }], balance: 100 }, 0],
+    ['a coupon under its threshold', { lines: [{ unitCashFen: 1000, unitPoints: 0, quantity: 1 }], coupon: amount(100, 5000), balance: 1000 }, 0],
+  ])('%s', (_, input, expected) => {
+    const max = maxPointsToUse({ ...base, ...input });
+    expect(max).toBe(expected);
+    // What the slider allows, checkout accepts; one step more it refuses.
+    if (max > 0) {
+      expect(priceOrder({ ...base, ...input, pointsToUse: max }).ok).toBe(true);
+      const step = input.pointsPer5Yuan === 30 ? 3 : 1;
+      expect(priceOrder({ ...base, ...input, pointsToUse: max + step }).ok).toBe(false);
+    }
+  });
+});
+
+describe('memberDayPriceFen', () => {
+  it.each([
+    [999, 95, 950],
+    [1000, 90, 900],
+    [990, 90, 891],
+    [1, 95, 1],
+    [0, 80, 0],
+    [12900, 100, 12900],
+  ])('%i fen at %i%% → %i fen', (cash, pct, expected) => {
+    expect(memberDayPriceFen(cash, pct)).toBe(expected);
+    // The same price checkout charges on member day.
+    if (cash > 0) {
+      const priced = priceOrder({ ...base, lines: [{ unitCashFen: cash, unitPoints: 0, quantity: 1 }], memberDayPricePct: pct });
+      expect(priced.ok && priced.value.cashDueFen).toBe(expected);
+    }
   });
 });

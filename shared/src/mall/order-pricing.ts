@@ -1,4 +1,4 @@
-import { DEFAULT_POINTS_PER_5_YUAN, splitPayment } from '../loyalty/points-cash';
+import { DEFAULT_POINTS_PER_5_YUAN, maxPointsForOrder, splitPayment } from '../loyalty/points-cash';
 
 /** One line of a cart: an item's prices (cash in fen, points) times a quantity. */
 export interface PricedLine {
@@ -49,6 +49,11 @@ export interface OrderPricing {
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
+/** A cash price at a member-day tier price (95 = 5% off); the discount rounds down, so the price rounds up. */
+export function memberDayPriceFen(cashFen: number, memberDayPricePct: number): number {
+  return Math.ceil((cashFen * memberDayPricePct) / 100);
+}
+
 /**
  * Prices an order: cash subtotal → member-day tier price (the discount rounds down, in the member's
  * favour never below a fen) → coupon (threshold on the discounted price) → points against at most
@@ -65,7 +70,7 @@ export function priceOrder(input: PricingInput): { ok: true; value: OrderPricing
 
   const cashSubtotalFen = lines.reduce((sum, l) => sum + l.unitCashFen * l.quantity, 0);
   const itemPoints = lines.reduce((sum, l) => sum + l.unitPoints * l.quantity, 0);
-  const afterMemberDay = Math.ceil((cashSubtotalFen * memberDayPricePct) / 100);
+  const afterMemberDay = memberDayPriceFen(cashSubtotalFen, memberDayPricePct);
   const memberDayDiscountFen = cashSubtotalFen - afterMemberDay;
 
   let couponDiscountFen = 0;
@@ -95,4 +100,16 @@ export function priceOrder(input: PricingInput): { ok: true; value: OrderPricing
       cashDueFen: split.cashDueFen,
     },
   };
+}
+
+/**
+ * The most points the checkout slider may put against the cash price: the same steps as
+ * {@link priceOrder} (member-day price, then the coupon, then at most `maxShareOfCashPct`% of what is
+ * left), from the balance the items' own points prices leave. 0 when the order cannot be priced.
+ */
+export function maxPointsToUse(input: Omit<PricingInput, 'pointsToUse'>): number {
+  const priced = priceOrder({ ...input, pointsToUse: 0 });
+  if (!priced.ok) return 0;
+  const { cashDueFen, itemPoints } = priced.value;
+  return maxPointsForOrder(cashDueFen, input.balance - itemPoints, input.maxShareOfCashPct, input.pointsPer5Yuan ?? DEFAULT_POINTS_PER_5_YUAN);
 }

@@ -29,6 +29,14 @@ export default function MePage() {
                 <Text>我的优惠券</Text>
                 <Text className="muted">›</Text>
               </View>
+              <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/mall/pages/orders/index' })}>
+                <Text>我的订单</Text>
+                <Text className="muted">›</Text>
+              </View>
+              <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/mall/pages/addresses/index' })}>
+                <Text>收货地址</Text>
+                <Text className="muted">›</Text>
+              </View>
               <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/referral/pages/invite/index' })}>
                 <Text>邀请有礼</Text>
                 <Text className="muted">邀好友得积分 ›</Text>
