@@ -54,7 +54,7 @@ describe('refunds whose notification never came', () => {
     await t.setClock('2026-11-20T02:11:00Z');
     const slot = jobSlot(new Date('2026-11-20T02:11:00Z'));
     const runs = await Promise.all([jobs.runSlot(slot), jobs.runSlot(slot)]);
-    expect(runs.map((r) => r.refundQuery)).toEqual(expect.arrayContaining([{ ran: true, affected: 1 }, { ran: false, reason: 'already-ran' }]));
+    expect(runs.map((r) => r.refundQuery)).toEqual(expect.arrayContaining([{ ran: true, affected: 1 }, { ran: false, reason: expect.stringMatching(/^(already-ran|in-progress)$/) }]));
     expect(await adminOrder(order.id)).toMatchObject({ status: 'refunded', refundState: 'success', refundedAt: expect.any(String) });
     expect(await points(token)).toBe(1000);
     expect((await t.request('GET', `/api/mall/items/${product.id}`, { token })).body.stock).toBe(10);
