@@ -31,5 +31,5 @@ import { isMysqlRun } from '../../test/harness';
     expect(Number(n)).toBe(MYSQL_MIGRATIONS.length);
     const [{ held }] = await sources[0].query(`SELECT IS_USED_LOCK(CONCAT('mall_migrate:', DATABASE())) AS held`);
     expect(held).toBeNull();
-  });
+  }, 60_000);
 });
