@@ -5,7 +5,8 @@ import { isMysqlRun } from '../../test/harness';
 
 /** Several instances starting together on a fresh MySQL database apply the migrations once. */
 (isMysqlRun() ? describe : describe.skip)('migrations at start (MySQL)', () => {
-  const base = new URL(process.env.DATABASE_URL!);
+  // The describe body runs even when skipped: read the URL only on MySQL runs.
+  const base = new URL(isMysqlRun() ? process.env.DATABASE_URL! : 'mysql://unused/unused');
   const dbName = `${base.pathname.slice(1) || 'test'}_mig_w${process.env.JEST_WORKER_ID ?? '1'}`;
   const url = new URL(base.toString());
   url.pathname = '/' + dbName;
