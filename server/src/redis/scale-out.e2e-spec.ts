@@ -13,6 +13,8 @@ import { WechatApiClient } from '../wechat/wechat-api.client';
  */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DAY = '2026-03-10';
+/** Two instances (and, on MySQL, the migrations) start within this even on a busy machine. */
+const START_TIMEOUT_MS = 60_000;
 
 async function startPair(env: Record<string, string>): Promise<[TestApp, TestApp]> {
   const a = await startTestApp(env);
@@ -54,7 +56,7 @@ describe('scale-out: two instances with Redis', () => {
   let b: TestApp;
   beforeAll(async () => {
     [a, b] = await startPair({ REDIS_URL, REDIS_KEY_PREFIX: prefix });
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
     const keys = await redis.keys(`${prefix}*`);
@@ -128,7 +130,7 @@ describe('scale-out: REDIS_URL set but Redis down', () => {
   beforeAll(async () => {
     port = await freePort();
     [a, b] = await startPair({ REDIS_URL: `redis://127.0.0.1:${port}` });
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
     ownRedis?.kill();
@@ -177,7 +179,7 @@ describe('scale-out: without Redis', () => {
   let b: TestApp;
   beforeAll(async () => {
     [a, b] = await startPair({});
-  });
+  }, START_TIMEOUT_MS);
   afterAll(() => Promise.all([a?.close(), b?.close()]));
 
   it('reports no Redis in the health check', async () => {
