@@ -12,3 +12,4 @@ export * from './analytics/segments';
 export * from './analytics/events';
 export * from './analytics/rollup';
 export * from './analytics/metrics';
+export * from './analytics/event-queue';

@@ -1,8 +1,10 @@
 import { View, Text } from '@tarojs/components';
 import { MemberGate } from '../../components/MemberStatus';
 import { useMember } from '../../stores/member-context';
+import { usePageView } from '../../services/analytics';
 
 export default function MallPage() {
+  usePageView();
   const { member } = useMember();
   return (
     <View className="page">
