@@ -1,5 +1,7 @@
 import { adminPage, useBrowserFixture } from './browser-fixture';
 
+jest.setTimeout(90_000);
+
 describe('admin analytics dashboard (browser)', () => {
   const f = useBrowserFixture();
 
