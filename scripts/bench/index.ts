@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'flash-sale': () => import('./flash-sale.bench').then((m) => m.run()),
   soak: () => import('./soak.bench').then((m) => m.run()),
   export: () => import('./export.bench').then((m) => m.run()),
+  'analytics-ingest': () => import('./analytics-ingest.bench').then((m) => m.run()),
 };
 
 async function main(): Promise<void> {

@@ -15,3 +15,4 @@ export * from './analytics/metrics';
 export * from './members/member-export';
 export * from './members/member-platform';
 export * from './mall/fulfilment';
+export * from './analytics/event-queue';

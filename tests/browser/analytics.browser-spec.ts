@@ -1,5 +1,7 @@
 import { adminPage, useBrowserFixture } from './browser-fixture';
 
+jest.setTimeout(90_000);
+
 describe('admin analytics dashboard (browser)', () => {
   const f = useBrowserFixture();
 
@@ -30,9 +32,10 @@ describe('admin analytics dashboard (browser)', () => {
     await page.locator('.ant-statistic').filter({ hasText: '活跃会员' }).filter({ hasText: '3' }).waitFor();
     const loadMs = Date.now() - started;
     // The chart has drawn something: the canvas is not blank.
-    // Typed structurally: the server's tsconfig has no DOM library.
-    const painted = await chart.evaluate((canvas: { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null }) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const painted = await chart.evaluate((el) => {
+      const canvas = el as unknown as Canvas;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
       let coloured = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) coloured++;
       return coloured;

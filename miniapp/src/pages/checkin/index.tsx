@@ -8,6 +8,7 @@ import { MemberGate } from '../../components/MemberStatus';
 import { useMember } from '../../stores/member-context';
 import './index.scss';
 import { useInviteShare } from '../../services/share';
+import { usePageView } from '../../services/analytics';
 
 type Calendar = components['schemas']['CalendarResponse'];
 type CheckinAnswer = components['schemas']['CheckinResponse'];
@@ -20,6 +21,7 @@ function shiftMonth(month: string, delta: number): string {
 }
 
 export default function CheckinPage() {
+  usePageView();
   useInviteShare('每天签到领积分，一起来连签吧', '/pages/checkin/index');
   const { member, reload } = useMember();
   const [month, setMonth] = useState<string | null>(null);

@@ -10,8 +10,10 @@ import { useMember } from '../../stores/member-context';
 import { api } from '../../services/request';
 import { useInviteShare } from '../../services/share';
 import './index.scss';
+import { usePageView } from '../../services/analytics';
 
 export default function HomePage() {
+  usePageView();
   const { member, reload } = useMember();
   const [tier, setTier] = useState<MyTier | null>(null);
   const [memberDay, setMemberDay] = useState<components['schemas']['MemberDayResponse'] | null>(null);

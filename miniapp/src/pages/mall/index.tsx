@@ -5,6 +5,7 @@ import { memberDayPriceFen, type CheckoutTerms, type MallItem } from '@mall/shar
 import { MemberGate } from '../../components/MemberStatus';
 import { KIND_LABELS, mediaUrl, priceText, tierBadge, yuan } from '../../components/mall-format';
 import { api, ignoreApiError } from '../../services/request';
+import { usePageView } from '../../services/analytics';
 import './index.scss';
 
 const ALL = '全部';
@@ -39,6 +40,7 @@ function ItemCard({ item, terms }: { item: MallItem; terms: CheckoutTerms | null
 }
 
 export default function MallPage() {
+  usePageView();
   const [items, setItems] = useState<MallItem[] | null>(null);
   const [terms, setTerms] = useState<CheckoutTerms | null>(null);
   const [category, setCategory] = useState(ALL);

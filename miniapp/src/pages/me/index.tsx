@@ -4,8 +4,10 @@ import { MemberGate } from '../../components/MemberStatus';
 import { MemberCard } from '../../components/MemberCard';
 import { useMember } from '../../stores/member-context';
 import './index.scss';
+import { usePageView } from '../../services/analytics';
 
 export default function MePage() {
+  usePageView();
   const { member } = useMember();
   const copyInviteCode = () => {
     if (member) void Taro.setClipboardData({ data: member.inviteCode });
