@@ -16,17 +16,21 @@ const ID = (expr: string) => `CONCAT('00000000-0000-7000-8000-', LPAD(${expr}, 1
 
 export async function run(): Promise<boolean> {
   const dbName = 'bench_export';
-  const dbUrl = await recreateDatabase(dbName);
+  // BENCH_REUSE=1 keeps the previous run's members when their count matches (saves the minute of seeding).
+  const reuse = process.env.BENCH_REUSE === '1' && (await memberCount(dbName)) === MEMBERS;
+  const dbUrl = reuse ? `${MYSQL_BASE}/${dbName}` : await recreateDatabase(dbName);
   const server = startProcess('nest', ['server/dist/main.js'], {
     DATABASE_URL: dbUrl, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development',
     ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, STORE_TIMEZONE: 'Asia/Shanghai',
   });
   await waitFor(`http://127.0.0.1:${PORT}/api/health`);
   const conn = await mysql.createConnection({ uri: dbUrl, multipleStatements: true, timezone: 'Z' });
-  console.log(`generating ${MEMBERS} members…`);
   let started = Date.now();
-  await generate(conn);
-  console.log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!reuse) {
+    console.log(`generating ${MEMBERS} members…`);
+    await generate(conn);
+    console.log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   await conn.end();
 
   const login = await fetch(`http://127.0.0.1:${PORT}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -69,6 +73,17 @@ export async function run(): Promise<boolean> {
     'at least half the client rows/s': serverRate >= 0.5 * clientRate,
     'peak server RSS ≤ 200 MB': peakRss <= 200,
   }, { members: MEMBERS, serverMs, clientMs, serverRate, clientRate, bytes, clientBytes: client.bytes, rssBeforeMb: rssBefore, peakRssMb: peakRss });
+}
+
+async function memberCount(db: string): Promise<number> {
+  try {
+    const conn = await mysql.createConnection(`${MYSQL_BASE}/${db}`);
+    const [[row]] = await conn.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM members');
+    await conn.end();
+    return Number(row.n);
+  } catch {
+    return -1;
+  }
 }
 
 function rssMb(pid: number): number {

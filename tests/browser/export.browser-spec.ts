@@ -50,5 +50,11 @@ describe('member export in a real browser', () => {
     await page.goto(`${t.baseUrl}/admin/members?segment=dormant_90`);
     await page.locator('[data-testid="members-table"]').getByText('沉睡会员').waitFor();
     await page.locator('[data-testid="member-filters"]').getByText('90天未活跃').waitFor();
+    // The member's detail: profile and the check-in calendar tab.
+    await page.locator('[data-testid="members-table"]').getByText('沉睡会员').click();
+    await page.locator('.ant-drawer').getByText('会员详情：沉睡会员').waitFor();
+    await page.locator('[data-testid="member-profile"]').getByText('邀请码').waitFor();
+    await page.locator('.ant-drawer').getByRole('tab', { name: '签到日历' }).click();
+    expect(await page.locator('[data-testid="member-calendar"] .ant-tag').count()).toBeGreaterThanOrEqual(28);
   });
 });

@@ -45,6 +45,8 @@ export const downloadMembersCsv = (filters: MemberFilters, unmask: boolean) =>
 export const startExportJob = (filters: MemberFilters, unmask: boolean) =>
   call(api.POST('/api/admin/members/exports', { params: { query: { ...filters, ...(unmask ? { unmask: 'true' as const } : {}) } } }));
 
+export const fetchMemberDetail = (memberId: string) => call(api.GET('/api/admin/members/{memberId}', { params: { path: { memberId } } }));
+
 export const fetchMemberLedger = (memberId: string, page: number) =>
   call(api.GET('/api/admin/members/{memberId}/points/ledger', { params: { path: { memberId }, query: { page, pageSize: 20 } } }));
 

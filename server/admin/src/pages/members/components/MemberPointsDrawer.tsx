@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Form, Input, InputNumber, Table, message } from 'antd';
+import { Button, Descriptions, Drawer, Form, Input, InputNumber, Table, Tabs, message } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TIER_LABELS, type AdminMemberRow } from '@mall/shared';
-import { adjustPoints, fetchMemberLedger } from '../service';
+import { adjustPoints, fetchMemberDetail, fetchMemberLedger } from '../service';
+import { MemberProfile, detailTabs } from './MemberDetailTabs';
 
-/** A member's points ledger, and a manual adjustment (with a required reason) for roles that may. */
+/** A member in detail: points ledger with manual adjustment (with a required reason) for roles that may, then tiers, coupons, orders, check-ins, invitations and device. */
 export function MemberPointsDrawer({ member, canAdjust, onClose }: { member: AdminMemberRow | null; canAdjust: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -15,6 +16,7 @@ export function MemberPointsDrawer({ member, canAdjust, onClose }: { member: Adm
     enabled: !!member,
     placeholderData: keepPreviousData,
   });
+  const { data: detail } = useQuery({ queryKey: ['member-detail', member?.id], queryFn: () => fetchMemberDetail(member!.id), enabled: !!member });
   const adjust = useMutation({
     mutationFn: (v: { delta: number; note: string }) => adjustPoints(member!.id, v.delta, v.note),
     onSuccess: () => {
@@ -26,7 +28,7 @@ export function MemberPointsDrawer({ member, canAdjust, onClose }: { member: Adm
   });
 
   return (
-    <Drawer title={member ? `${member.nickname} 的积分` : ''} width={640} open={!!member} onClose={onClose} destroyOnClose>
+    <Drawer title={member ? `会员详情：${member.nickname}` : ''} width={720} open={!!member} onClose={onClose} destroyOnClose>
       {member && (
         <>
           <Descriptions column={2} size="small">
@@ -35,6 +37,9 @@ export function MemberPointsDrawer({ member, canAdjust, onClose }: { member: Adm
             <Descriptions.Item label="积分余额">{data?.balance ?? member.points}</Descriptions.Item>
             <Descriptions.Item label="手机号">{member.phoneMasked ?? '—'}</Descriptions.Item>
           </Descriptions>
+          <MemberProfile detail={detail} />
+          <Tabs defaultActiveKey="points" items={[{ key: 'points', label: '积分', children: (
+          <>
           {canAdjust && (
             <Form form={form} layout="inline" style={{ margin: '16px 0' }} onFinish={(v) => adjust.mutate(v)}>
               <Form.Item name="delta" rules={[{ required: true, message: '请输入' }]}>
@@ -60,6 +65,8 @@ export function MemberPointsDrawer({ member, canAdjust, onClose }: { member: Adm
               { title: '备注', dataIndex: 'note' },
             ]}
           />
+          </>
+          ) }, ...detailTabs(detail)]} />
         </>
       )}
     </Drawer>
