@@ -9,7 +9,7 @@ import { Public } from '../auth/auth.decorators';
 import { RedisService } from '../redis/redis.service';
 
 export class HealthResponse {
-  @ApiProperty({ enum: ['ok', 'unhealthy'] }) status!: 'ok' | 'unhealthy';
+  @ApiProperty({ enum: ['ok', 'degraded', 'unhealthy'] }) status!: 'ok' | 'degraded' | 'unhealthy';
   @ApiProperty({ enum: ['sqlite', 'mysql'] }) db!: 'sqlite' | 'mysql';
   @ApiPropertyOptional({ enum: ['ok', 'down'], description: 'Only when REDIS_URL is set' }) redis?: 'ok' | 'down';
   @ApiPropertyOptional() code?: string;
@@ -33,8 +33,9 @@ export class HealthController {
   ) {}
 
   /**
-   * Liveness plus a real round trip to the database, and to Redis when REDIS_URL is set; 503 while
-   * either cannot answer (the instance still serves, with the fallbacks the README describes).
+   * Liveness plus a real round trip to the database, and to Redis when REDIS_URL is set: 503 while
+   * the database cannot answer; 200 `degraded` while only Redis cannot (the instance still serves,
+   * with the fallbacks the README describes).
    */
   @Public()
   @Get('health')
@@ -48,10 +49,11 @@ export class HealthController {
     ]);
     const redis = redisUp === undefined ? {} : { redis: redisUp ? ('ok' as const) : ('down' as const) };
     if (dbUp && redisUp !== false) return { status: 'ok', db, ...redis };
+    // Without Redis the instance still serves (per-instance limits, database locks): degraded, not
+    // down, so a load balancer keeps it. Without the database nothing works: 503.
+    if (dbUp) return { status: 'degraded', db, ...redis, code: 'REDIS_UNAVAILABLE', message: 'Redis 暂时不可用，服务降级运行' };
     void reply.status(503);
-    return dbUp
-      ? { status: 'unhealthy', db, ...redis, code: 'REDIS_UNAVAILABLE', message: 'Redis 暂时不可用' }
-      : { status: 'unhealthy', db, ...redis, code: 'DB_UNAVAILABLE', message: '数据库暂时不可用' };
+    return { status: 'unhealthy', db, ...redis, code: 'DB_UNAVAILABLE', message: '数据库暂时不可用' };
   }
 
   /** Public, non-secret settings the mini-program and H5 build need before login. */

@@ -1261,7 +1261,7 @@ export interface components {
     schemas: {
         HealthResponse: {
             /** @enum {string} */
-            status: "ok" | "unhealthy";
+            status: "ok" | "degraded" | "unhealthy";
             /** @enum {string} */
             db: "sqlite" | "mysql";
             /**
