@@ -8,3 +8,4 @@ export * from './loyalty/points-cash';
 export * from './checkin/checkin-rules';
 export * from './checkin/member-day';
 export * from './mall/order-pricing';
+export * from './campaigns';
