@@ -27,6 +27,8 @@ import { CheckinModule } from './checkin/checkin.module';
 import { MemberDayModule } from './member-day/member-day.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { MallModule } from './mall/mall.module';
+import { PredictionsModule } from './predictions/predictions.module';
+import { AudiencesModule } from './audiences/audiences.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +65,8 @@ export class AppModule {
         MemberDayModule,
         ReferralsModule,
         MallModule,
+        PredictionsModule,
+        AudiencesModule,
         MediaModule,
         SeedModule,
       ],

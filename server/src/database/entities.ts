@@ -12,6 +12,8 @@ import { CheckinEntity } from '../checkin/checkin.entity';
 import { BannerEntity } from '../member-day/banner.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralEventEntity } from '../referrals/referral-event.entity';
+import { AudienceEntity } from '../audiences/audience.entity';
+import { ItemPairEntity, MemberReplenishmentEntity, MemberScoreEntity, PurchaseCycleEntity } from '../predictions/prediction.entities';
 import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity } from '../mall/mall.entities';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
@@ -41,4 +43,9 @@ export const ALL_ENTITIES = [
   OrderEntity,
   OrderLineEntity,
   MemberAddressEntity,
+  MemberScoreEntity,
+  PurchaseCycleEntity,
+  MemberReplenishmentEntity,
+  ItemPairEntity,
+  AudienceEntity,
 ];

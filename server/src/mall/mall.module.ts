@@ -19,6 +19,6 @@ import { MembersModule } from '../members/members.module';
   imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule, MembersModule],
   controllers: [MallController, PaymentNotifyController],
   providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService],
-  exports: [OrdersService],
+  exports: [OrdersService, MallItemsService],
 })
 export class MallModule {}

@@ -6,3 +6,4 @@ export * from './association';
 export * from './campaign-lift';
 export * from './holdout';
 export * from './send-policy';
+export * from './audience-rules';

@@ -4,6 +4,7 @@ import { CheckinMemberDay1795400782359 } from './1795400782359-CheckinMemberDay'
 import { Referrals1795406708892 } from './1795406708892-Referrals';
 import { Mall1795408438720 } from './1795408438720-Mall';
 import { MallRefunds1795410964721 } from './1795410964721-MallRefunds';
+import { Audiences1795432556052 } from './1795432556052-Audiences';
 
 /** In order; appended by generate-migration.ts. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359, Referrals1795406708892, Mall1795408438720, MallRefunds1795410964721];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359, Referrals1795406708892, Mall1795408438720, MallRefunds1795410964721, Audiences1795432556052];

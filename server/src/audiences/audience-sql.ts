@@ -1,0 +1,98 @@
+import { addDays, AudienceRule, startOfStoreDay } from '@mall/shared';
+
+/** One parameterised WHERE over `members m` (LEFT JOIN `member_scores s` when needed). */
+export interface CompiledAudience {
+  from: string;
+  where: string;
+  params: unknown[];
+}
+
+export interface CompileContext {
+  today: string;
+  timezone: string;
+  /** Turns a Date into the parameter the database compares with stored datetimes. */
+  time: (d: Date) => unknown;
+}
+
+/**
+ * Compiles rules to one set-based query. Members without a paid order have no scores row: they
+ * count as 0 orders and 0 spend and never match last-order, RFM or replenishment bounds; their
+ * churn risk is 'unknown'.
+ */
+export function compileAudience(rules: readonly AudienceRule[], ctx: CompileContext): CompiledAudience {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let needsScores = false;
+  const dayStart = (daysAgo: number) => ctx.time(startOfStoreDay(addDays(ctx.today, -daysAgo), ctx.timezone));
+  const instantRange = (col: string, min?: number, max?: number) => {
+    // daysAgo <= max ⟺ instant >= start of (today − max); daysAgo >= min ⟺ instant < start of (today − min + 1)
+    if (max !== undefined) (where.push(`${col} >= ?`), params.push(dayStart(max)));
+    if (min !== undefined) (where.push(`${col} < ?`), params.push(dayStart(min - 1)));
+  };
+  const numberRange = (expr: string, min?: number, max?: number) => {
+    if (min !== undefined) (where.push(`${expr} >= ?`), params.push(min));
+    if (max !== undefined) (where.push(`${expr} <= ?`), params.push(max));
+  };
+  const inList = (expr: string, values: readonly string[]) => {
+    where.push(`${expr} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+
+  for (const rule of rules) {
+    switch (rule.kind) {
+      case 'tier':
+        inList('m.tier', rule.in);
+        break;
+      case 'joined':
+        instantRange('m.joined_at', rule.daysAgoMin, rule.daysAgoMax);
+        break;
+      case 'lastActive':
+        instantRange('m.last_active_at', rule.daysAgoMin, rule.daysAgoMax);
+        break;
+      case 'lastOrder':
+        needsScores = true;
+        // Store dates as text compare in calendar order.
+        if (rule.daysAgoMax !== undefined) (where.push('s.last_order_on >= ?'), params.push(addDays(ctx.today, -rule.daysAgoMax)));
+        if (rule.daysAgoMin !== undefined) (where.push('s.last_order_on <= ?'), params.push(addDays(ctx.today, -rule.daysAgoMin)));
+        break;
+      case 'spend':
+        needsScores = true;
+        numberRange('COALESCE(s.spend_fen, 0)', rule.min, rule.max);
+        break;
+      case 'orders':
+        needsScores = true;
+        numberRange('COALESCE(s.order_count, 0)', rule.min, rule.max);
+        break;
+      case 'points':
+        numberRange('m.points_balance', rule.min, rule.max);
+        break;
+      case 'rfm':
+        needsScores = true;
+        numberRange(`s.${rule.measure}_score`, rule.min, rule.max);
+        break;
+      case 'churnRisk':
+        needsScores = true;
+        inList(`COALESCE(s.churn_risk, 'unknown')`, rule.in);
+        break;
+      case 'replenishment':
+        needsScores = true;
+        where.push('s.next_replenish_on >= ?', 's.next_replenish_on <= ?');
+        params.push(addDays(ctx.today, rule.fromDays), addDays(ctx.today, rule.toDays));
+        break;
+      case 'expiringPoints':
+        where.push(
+          `m.id IN (SELECT l.member_id FROM points_lots l WHERE l.remaining > 0 AND l.expires_on >= ? AND l.expires_on <= ? GROUP BY l.member_id HAVING SUM(l.remaining) >= ?)`,
+        );
+        params.push(ctx.today, addDays(ctx.today, rule.withinDays), rule.min);
+        break;
+      case 'inviter':
+        where.push(rule.invited ? 'm.inviter_id IS NOT NULL' : 'm.inviter_id IS NULL');
+        break;
+    }
+  }
+  return {
+    from: needsScores ? 'members m LEFT JOIN member_scores s ON s.member_id = m.id' : 'members m',
+    where: where.length ? where.join(' AND ') : '1 = 1',
+    params,
+  };
+}
