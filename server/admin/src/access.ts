@@ -13,6 +13,7 @@ export const ACCESS: Record<string, AdminRole[]> = {
   checkin: ['owner', 'operator', 'analyst'],
   memberDay: ['owner', 'operator'],
   referrals: ['owner', 'operator', 'analyst'],
+  audiences: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, CalendarOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ShareAltOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -19,4 +19,5 @@ export const SECTIONS: Section[] = [
   { path: '/checkin', label: '签到设置', icon: <CalendarOutlined />, access: 'checkin', page: lazy(() => import('./pages/checkin')) },
   { path: '/member-day', label: '会员日', icon: <StarOutlined />, access: 'memberDay', page: lazy(() => import('./pages/member-day')) },
   { path: '/referrals', label: '邀请有礼', icon: <ShareAltOutlined />, access: 'referrals', page: lazy(() => import('./pages/referrals')) },
+  { path: '/audiences', label: '受众', icon: <AimOutlined />, access: 'audiences', page: lazy(() => import('./pages/audiences')) },
 ];

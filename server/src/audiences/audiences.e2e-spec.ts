@@ -19,7 +19,7 @@ describe('audiences and predictions', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, 60_000);
   afterAll(() => t?.close());
 
   async function seed(): Promise<void> {
@@ -59,7 +59,7 @@ describe('audiences and predictions', () => {
   const names = (memberIds: string[]) => memberIds.map((id) => Object.keys(ids).find((k) => ids[k] === id)).sort();
 
   describe('the predictions job', () => {
-    beforeAll(seed);
+    beforeAll(seed, 30_000);
 
     it('runs once across two instances and computes scores, cycles and pairs as by hand', async () => {
       const second = await startTestApp({}, t);
@@ -92,7 +92,7 @@ describe('audiences and predictions', () => {
       expect(pairs[0]).toMatchObject({ item_id: ids.X, partner_id: ids.Y, pair_count: 5 });
       expect(Number(pairs[0].confidence)).toBeCloseTo(5 / 8, 10);
       expect(Number(pairs[0].lift)).toBeCloseTo(5 / 8 / (6 / 10), 10);
-    });
+    }, 60_000);
 
     it('shows bought-together partners on the item page to members only', async () => {
       const { token } = await t.loginMember('bt-shopper');
@@ -112,7 +112,7 @@ describe('audiences and predictions', () => {
     beforeAll(async () => {
       await seed();
       await t.runJob('predictions');
-    });
+    }, 30_000);
 
     it.each<[string, unknown[], string[]]>([
       ['no rules: everyone', [], ['ann', 'bob', 'cat', 'dan', 'eve', 'fay']],
@@ -158,7 +158,7 @@ describe('audiences and predictions', () => {
     beforeAll(async () => {
       await seed();
       await t.runJob('predictions');
-    });
+    }, 30_000);
 
     it('counts exactly what a hand-written SQL query counts', async () => {
       const rules = [
