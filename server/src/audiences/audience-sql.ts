@@ -23,6 +23,16 @@ export function compileAudience(rules: readonly AudienceRule[], ctx: CompileCont
   const where: string[] = [];
   const params: unknown[] = [];
   let needsScores = false;
+  // A rule no member without scores can match lets the query use an inner join (a better plan).
+  let requiresScores = false;
+  const scored = (expr: string, min: number | undefined) => {
+    needsScores = true;
+    if (min !== undefined && min > 0) {
+      requiresScores = true;
+      return `s.${expr}`;
+    }
+    return `COALESCE(s.${expr}, 0)`;
+  };
   const dayStart = (daysAgo: number) => ctx.time(startOfStoreDay(addDays(ctx.today, -daysAgo), ctx.timezone));
   const instantRange = (col: string, min?: number, max?: number) => {
     // daysAgo <= max ⟺ instant >= start of (today − max); daysAgo >= min ⟺ instant < start of (today − min + 1)
@@ -50,32 +60,33 @@ export function compileAudience(rules: readonly AudienceRule[], ctx: CompileCont
         instantRange('m.last_active_at', rule.daysAgoMin, rule.daysAgoMax);
         break;
       case 'lastOrder':
-        needsScores = true;
+        needsScores = requiresScores = true;
         // Store dates as text compare in calendar order.
         if (rule.daysAgoMax !== undefined) (where.push('s.last_order_on >= ?'), params.push(addDays(ctx.today, -rule.daysAgoMax)));
         if (rule.daysAgoMin !== undefined) (where.push('s.last_order_on <= ?'), params.push(addDays(ctx.today, -rule.daysAgoMin)));
         break;
       case 'spend':
-        needsScores = true;
-        numberRange('COALESCE(s.spend_fen, 0)', rule.min, rule.max);
+        numberRange(scored('spend_fen', rule.min), rule.min, rule.max);
         break;
       case 'orders':
-        needsScores = true;
-        numberRange('COALESCE(s.order_count, 0)', rule.min, rule.max);
+        numberRange(scored('order_count', rule.min), rule.min, rule.max);
         break;
       case 'points':
         numberRange('m.points_balance', rule.min, rule.max);
         break;
       case 'rfm':
-        needsScores = true;
+        needsScores = requiresScores = true;
         numberRange(`s.${rule.measure}_score`, rule.min, rule.max);
         break;
-      case 'churnRisk':
+      case 'churnRisk': {
         needsScores = true;
-        inList(`COALESCE(s.churn_risk, 'unknown')`, rule.in);
+        const withUnknown = rule.in.includes('unknown');
+        if (!withUnknown) requiresScores = true;
+        inList(withUnknown ? `COALESCE(s.churn_risk, 'unknown')` : 's.churn_risk', rule.in);
         break;
+      }
       case 'replenishment':
-        needsScores = true;
+        needsScores = requiresScores = true;
         where.push('s.next_replenish_on >= ?', 's.next_replenish_on <= ?');
         params.push(addDays(ctx.today, rule.fromDays), addDays(ctx.today, rule.toDays));
         break;
@@ -91,7 +102,7 @@ export function compileAudience(rules: readonly AudienceRule[], ctx: CompileCont
     }
   }
   return {
-    from: needsScores ? 'members m LEFT JOIN member_scores s ON s.member_id = m.id' : 'members m',
+    from: !needsScores ? 'members m' : `members m ${requiresScores ? 'JOIN' : 'LEFT JOIN'} member_scores s ON s.member_id = m.id`,
     where: where.length ? where.join(' AND ') : '1 = 1',
     params,
   };
