@@ -26,10 +26,12 @@ export async function run(): Promise<boolean> {
   const today = storeDate(new Date());
   const server = startProcess('nest', ['server/dist/main.js'], {
     DATABASE_URL: dbUrl, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development',
-    ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password,
+    FAKE_CLOCK: '1', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password,
   });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+    // Claim today's predictions run first (on no orders), so the daily tick cannot replace the generated scores mid-run.
+    await fetch(`http://127.0.0.1:${PORT}/api/dev/jobs/predictions`, { method: 'POST' });
     const conn = await mysql.createConnection({ uri: dbUrl, timezone: 'Z' });
     console.log(`generating ${MEMBERS} members and their scores…`);
     let started = Date.now();

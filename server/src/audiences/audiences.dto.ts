@@ -62,7 +62,6 @@ export class AudienceListResponse {
 
 export class AudiencePreviewResponse {
   @ApiProperty() memberCount!: number;
-  @ApiProperty({ description: 'Store members in total' }) totalMembers!: number;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Store day of the predictions used (null before the first run)' })
   predictionsOn!: string | null;
 }

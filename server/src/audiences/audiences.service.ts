@@ -39,15 +39,12 @@ export class AudiencesService {
     return Number(row.n);
   }
 
-  async preview(rawRules: unknown[]): Promise<Outcome<{ memberCount: number; totalMembers: number; predictionsOn: string | null }>> {
+  async preview(rawRules: unknown[]): Promise<Outcome<{ memberCount: number; predictionsOn: string | null }>> {
     const parsed = parseAudienceRules(rawRules);
     if (!parsed.ok) return invalidRules(parsed.errors);
-    const [memberCount, [total], [latest]] = await Promise.all([
-      this.count(parsed.rules),
-      this.dataSource.query('SELECT COUNT(*) AS n FROM members'),
-      this.dataSource.query('SELECT MAX(computed_on) AS d FROM member_scores'),
-    ]);
-    return ok({ memberCount, totalMembers: Number(total.n), predictionsOn: latest?.d ?? null });
+    // The job replaces every score row at once, so any row tells the day they describe.
+    const [memberCount, [latest]] = await Promise.all([this.count(parsed.rules), this.dataSource.query('SELECT computed_on AS d FROM member_scores LIMIT 1')]);
+    return ok({ memberCount, predictionsOn: latest?.d ?? null });
   }
 
   async list(): Promise<(AudienceEntity & { memberCount: number })[]> {

@@ -1924,8 +1924,6 @@ export interface components {
         };
         AudiencePreviewResponse: {
             memberCount: number;
-            /** @description Store members in total */
-            totalMembers: number;
             /** @description Store day of the predictions used (null before the first run) */
             predictionsOn?: string | null;
         };
