@@ -70,7 +70,9 @@ export function AudienceEditor({ open, editing, onClose }: Props) {
       <Space direction="vertical" style={{ width: '100%', marginTop: 24 }}>
         {!checked.ok && <Alert type="warning" showIcon message={`条件未填完整：${checked.errors.map((e) => e.field).join('，')}`} />}
         {preview.error && <Alert type="error" showIcon message={(preview.error as ApiError).message} />}
-        <Statistic title="当前符合条件的会员" value={checked.ok ? preview.data?.memberCount ?? '…' : '—'} suffix="人" data-testid="audience-count" />
+        <div data-testid="audience-count">
+          <Statistic title="当前符合条件的会员" value={checked.ok ? preview.data?.memberCount ?? '…' : '—'} suffix="人" />
+        </div>
         <span style={{ color: '#888' }}>
           订单、消费、RFM、流失风险与回购日来自每日预测{preview.data?.predictionsOn ? `（${preview.data.predictionsOn}）` : '（尚未计算）'}；等级、活跃、积分为实时数据。
         </span>
