@@ -1,29 +1,31 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { churnRisk, daysBetween, expectedReplenishmentDate, itemPairRules, purchaseCycles, Purchase, rfmScores, storeDate } from '@mall/shared';
+import { EntityManager } from 'typeorm';
+import { churnRisk, CycleCollector, daysBetween, expectedReplenishmentDate, PairCounter } from '@mall/shared';
 import { DailyJobsService } from '../jobs/daily-jobs.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClockService } from '../clock/clock.service';
 import { ItemPairEntity, MemberReplenishmentEntity, MemberScoreEntity, PurchaseCycleEntity } from './prediction.entities';
+import { PaidOrder, paidOrdersByMember } from './paid-orders.reader';
 
 const INSERT_CHUNK = 500;
-/** Paid orders: paid and not refunded (or being refunded). */
-export const PAID_ORDER_SQL = `o.paid_at IS NOT NULL AND o.status NOT IN ('refunding', 'refunded')`;
 
-interface PaidLine {
-  orderId: string;
-  memberId: string;
-  day: string;
-  itemId: string | null;
-  category: string | null;
+/** Days on which a member bought each key (item or category). */
+function daysByKey(orders: PaidOrder[], keyOf: (line: PaidOrder['lines'][number]) => string | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const o of orders) for (const l of o.lines) {
+    const key = keyOf(l);
+    if (key) out.set(key, [...(out.get(key) ?? []), o.day]);
+  }
+  return out;
 }
 
 /**
- * The daily predictions job (03:00 store time, once across instances through the job lock): reads
- * paid orders, computes RFM scores, churn risk, purchase cycles, expected replenishments and
- * bought-together pairs with the pure rules in shared/campaigns, and replaces the prediction tables
- * in one transaction, so readers see either yesterday's or today's figures, never a mix.
+ * The daily predictions job (03:00 store time, once across instances through the job lock). It
+ * streams paid orders member chunk by member chunk, twice: the first pass writes each member's
+ * churn risk and totals and collects repeat intervals and baskets; the second, once purchase cycles
+ * are known, writes expected replenishments. RFM quintiles are then ranked in SQL over all scored
+ * members. Everything is replaced in one transaction, so readers see yesterday's figures or today's,
+ * never a mix; a retry recomputes from scratch.
  */
 @Injectable()
 export class PredictionsJob implements OnModuleInit {
@@ -31,90 +33,82 @@ export class PredictionsJob implements OnModuleInit {
     private readonly jobs: DailyJobsService,
     private readonly tx: TransactionRunner,
     private readonly clock: ClockService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register({ name: 'predictions', hour: 3, run: (today) => this.compute(today) });
   }
 
-  async compute(today: string): Promise<number> {
-    const tz = this.clock.timezone;
-    const orders: { id: string; member_id: string; paid_at: Date | string; cash_due_fen: number }[] = await this.dataSource.query(
-      `SELECT o.id, o.member_id, o.paid_at, o.cash_due_fen FROM orders o WHERE ${PAID_ORDER_SQL}`,
-    );
-    const lines: { order_id: string; item_id: string; category: string | null }[] = await this.dataSource.query(
-      `SELECT l.order_id, l.item_id, i.category FROM order_lines l JOIN orders o ON o.id = l.order_id LEFT JOIN mall_items i ON i.id = l.item_id WHERE ${PAID_ORDER_SQL}`,
-    );
-    const orderDay = new Map<string, { memberId: string; day: string }>();
-    const members = new Map<string, { days: string[]; spend: number }>();
-    for (const o of orders) {
-      const day = storeDate(toDate(o.paid_at), tz);
-      orderDay.set(o.id, { memberId: o.member_id, day });
-      const m = members.get(o.member_id) ?? { days: [], spend: 0 };
-      m.days.push(day);
-      m.spend += Number(o.cash_due_fen);
-      members.set(o.member_id, m);
-    }
-    const paidLines: PaidLine[] = lines.map((l) => ({ orderId: l.order_id, itemId: l.item_id, category: l.category, ...orderDay.get(l.order_id)! }));
-
-    const itemPurchases: Purchase[] = paidLines.map((l) => ({ memberId: l.memberId, key: l.itemId!, day: l.day }));
-    const itemCycles = purchaseCycles(itemPurchases);
-    const categoryCycles = purchaseCycles(paidLines.filter((l) => l.category).map((l) => ({ memberId: l.memberId, key: l.category!, day: l.day })));
-    const replenishments = this.replenishments(itemPurchases, new Map(itemCycles.map((c) => [c.key, c.cycleDays])));
-    const nextReplenish = new Map<string, string>();
-    for (const r of replenishments) if (!nextReplenish.has(r.memberId) || r.expectedOn < nextReplenish.get(r.memberId)!) nextReplenish.set(r.memberId, r.expectedOn);
-
-    const inputs = [...members].map(([memberId, m]) => {
-      const last = m.days.reduce((a, b) => (a > b ? a : b));
-      return { memberId, recencyDays: Math.max(0, daysBetween(last, today)), orders: m.days.length, spendFen: m.spend, last };
-    });
-    const rfm = rfmScores(inputs);
-    const scores: MemberScoreEntity[] = inputs.map((x, i) => {
-      const churn = churnRisk(members.get(x.memberId)!.days, today);
-      return {
-        memberId: x.memberId, computedOn: today, lastOrderOn: x.last, recencyDays: x.recencyDays, orderCount: x.orders, spendFen: x.spendFen,
-        rScore: rfm[i].r, fScore: rfm[i].f, mScore: rfm[i].m, usualIntervalDays: churn.usualIntervalDays, overduePct: churn.overduePct,
-        churnRisk: churn.risk, churnExplanation: churn.explanation, nextReplenishOn: nextReplenish.get(x.memberId) ?? null,
-      };
-    });
-
-    const baskets = new Map<string, string[]>();
-    for (const l of paidLines) baskets.set(l.orderId, [...(baskets.get(l.orderId) ?? []), l.itemId!]);
-    // Every paid order is a basket, even one whose lines are gone.
-    for (const o of orders) if (!baskets.has(o.id)) baskets.set(o.id, []);
-    const pairs: ItemPairEntity[] = itemPairRules([...baskets.values()]).map((p) => ({ itemId: p.itemId, partnerId: p.partnerId, pairCount: p.count, support: p.support, confidence: p.confidence, lift: p.lift }));
-    const cycles: PurchaseCycleEntity[] = [
-      ...itemCycles.map((c) => ({ keyType: 'item' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
-      ...categoryCycles.map((c) => ({ keyType: 'category' as const, keyValue: c.key.slice(0, 64), cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
-    ];
-
-    await this.tx.run(async ({ em }) => {
+  compute(today: string): Promise<number> {
+    return this.tx.run(async ({ em }) => {
       for (const entity of [MemberScoreEntity, PurchaseCycleEntity, MemberReplenishmentEntity, ItemPairEntity]) await em.createQueryBuilder().delete().from(entity).execute();
-      await insertChunks(em, MemberScoreEntity, scores);
-      await insertChunks(em, PurchaseCycleEntity, cycles);
-      await insertChunks(em, MemberReplenishmentEntity, replenishments);
-      await insertChunks(em, ItemPairEntity, pairs);
+      const itemCycles = new CycleCollector();
+      const categoryCycles = new CycleCollector();
+      const pairs = new PairCounter();
+      let scored = 0;
+      for await (const chunk of paidOrdersByMember(em, this.clock.timezone)) {
+        const scores: MemberScoreEntity[] = [];
+        for (const [memberId, orders] of chunk) {
+          const days = orders.map((o) => o.day);
+          const last = days.reduce((a, b) => (a > b ? a : b));
+          const churn = churnRisk(days, today);
+          scores.push({
+            memberId, computedOn: today, lastOrderOn: last, recencyDays: Math.max(0, daysBetween(last, today)), orderCount: orders.length,
+            spendFen: orders.reduce((sum, o) => sum + o.cashFen, 0), rScore: 0, fScore: 0, mScore: 0, usualIntervalDays: churn.usualIntervalDays,
+            overduePct: churn.overduePct, churnRisk: churn.risk, churnExplanation: churn.explanation, nextReplenishOn: null,
+          });
+          for (const [item, itemDays] of daysByKey(orders, (l) => l.itemId)) itemCycles.addMemberPurchases(item, itemDays);
+          for (const [category, catDays] of daysByKey(orders, (l) => l.category)) categoryCycles.addMemberPurchases(category.slice(0, 64), catDays);
+          for (const o of orders) pairs.add(o.lines.map((l) => l.itemId));
+        }
+        await insertChunks(em, MemberScoreEntity, scores);
+        scored += scores.length;
+      }
+      const cycles = itemCycles.cycles();
+      await insertChunks(em, PurchaseCycleEntity, [
+        ...cycles.map((c) => ({ keyType: 'item' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
+        ...categoryCycles.cycles().map((c) => ({ keyType: 'category' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
+      ]);
+      await this.writeReplenishments(em, new Map(cycles.map((c) => [c.key, c.cycleDays])));
+      await insertChunks(em, ItemPairEntity, pairs.rules().map((p) => ({ itemId: p.itemId, partnerId: p.partnerId, pairCount: p.count, support: p.support, confidence: p.confidence, lift: p.lift })));
+      await this.rankRfm(em);
+      await em.query(`UPDATE member_scores SET next_replenish_on = (SELECT MIN(r.expected_on) FROM member_replenishments r WHERE r.member_id = member_scores.member_id)`);
+      return scored;
     });
-    return scores.length;
   }
 
-  private replenishments(purchases: Purchase[], cycleOf: Map<string, number>): MemberReplenishmentEntity[] {
-    const last = new Map<string, MemberReplenishmentEntity>();
-    for (const p of purchases) {
-      const cycle = cycleOf.get(p.key);
-      if (cycle === undefined) continue;
-      const id = `${p.memberId}:${p.key}`;
-      const seen = last.get(id);
-      if (!seen || p.day > seen.lastPurchaseOn) last.set(id, { memberId: p.memberId, itemId: p.key, lastPurchaseOn: p.day, expectedOn: expectedReplenishmentDate(p.day, cycle) });
+  /** Second pass: each member's last purchase of every item with a cycle, plus the cycle. */
+  private async writeReplenishments(em: EntityManager, cycleOf: Map<string, number>): Promise<void> {
+    if (!cycleOf.size) return;
+    for await (const chunk of paidOrdersByMember(em, this.clock.timezone)) {
+      const rows: MemberReplenishmentEntity[] = [];
+      for (const [memberId, orders] of chunk) {
+        for (const [itemId, days] of daysByKey(orders, (l) => (cycleOf.has(l.itemId) ? l.itemId : null))) {
+          const last = days.reduce((a, b) => (a > b ? a : b));
+          rows.push({ memberId, itemId, lastPurchaseOn: last, expectedOn: expectedReplenishmentDate(last, cycleOf.get(itemId)!) });
+        }
+      }
+      await insertChunks(em, MemberReplenishmentEntity, rows);
     }
-    return [...last.values()];
   }
-}
 
-function toDate(value: Date | string): Date {
-  // SQLite returns the UTC text TypeORM stored; MySQL returns a Date (UTC connection).
-  return value instanceof Date ? value : new Date(value.replace(' ', 'T') + 'Z');
+  /**
+   * RFM as in shared/campaigns/rfm.ts — ceil(5 × share of members no better), ties sharing the
+   * higher score — in integer SQL: the window's default frame counts every row up to the current
+   * one's peers.
+   */
+  private async rankRfm(em: EntityManager): Promise<void> {
+    const mysql = em.connection.options.type === 'mysql';
+    const div = mysql ? 'DIV' : '/';
+    const ranked = `SELECT member_id, COUNT(*) OVER (ORDER BY recency_days DESC) AS rc, COUNT(*) OVER (ORDER BY order_count) AS fc,
+                           COUNT(*) OVER (ORDER BY spend_fen) AS mc, COUNT(*) OVER () AS n FROM member_scores`;
+    const score = (c: string) => `(5 * x.${c} + x.n - 1) ${div} x.n`;
+    if (mysql) {
+      await em.query(`UPDATE member_scores s JOIN (${ranked}) x ON x.member_id = s.member_id SET s.r_score = ${score('rc')}, s.f_score = ${score('fc')}, s.m_score = ${score('mc')}`);
+    } else {
+      await em.query(`UPDATE member_scores SET r_score = ${score('rc')}, f_score = ${score('fc')}, m_score = ${score('mc')} FROM (${ranked}) AS x WHERE x.member_id = member_scores.member_id`);
+    }
+  }
 }
 
 async function insertChunks<T extends object>(em: EntityManager, entity: new () => T, rows: T[]): Promise<void> {

@@ -23,26 +23,48 @@ export interface PurchaseCycle {
   samples: number;
 }
 
-export function purchaseCycles(purchases: readonly Purchase[], minSamples = DEFAULT_CYCLE_MIN_SAMPLES): PurchaseCycle[] {
-  const byMemberKey = new Map<string, { key: string; days: string[] }>();
+/**
+ * Collects repeat-purchase intervals one member at a time (so a job can stream members in chunks)
+ * and turns them into cycles.
+ */
+export class CycleCollector {
+  private readonly intervals = new Map<string, number[]>();
+
+  /** All purchase days of one member for one key. */
+  addMemberPurchases(key: string, days: readonly string[]): void {
+    const found = purchaseIntervals(days);
+    if (!found.length) return;
+    const list = this.intervals.get(key) ?? [];
+    for (const d of found) list.push(d);
+    this.intervals.set(key, list);
+  }
+
+  cycles(minSamples = DEFAULT_CYCLE_MIN_SAMPLES): PurchaseCycle[] {
+    const out: PurchaseCycle[] = [];
+    for (const [key, list] of this.intervals) {
+      const cycle = medianDays(list);
+      if (cycle !== null && list.length >= Math.max(1, minSamples) && cycle > 0) out.push({ key, cycleDays: cycle, samples: list.length });
+    }
+    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+}
+
+/** Groups purchases by member and key (any order). */
+export function groupPurchases(purchases: readonly Purchase[]): Map<string, { memberId: string; key: string; days: string[] }> {
+  const groups = new Map<string, { memberId: string; key: string; days: string[] }>();
   for (const p of purchases) {
     const id = `${p.key}\u0000${p.memberId}`;
-    const entry = byMemberKey.get(id) ?? { key: p.key, days: [] };
+    const entry = groups.get(id) ?? { memberId: p.memberId, key: p.key, days: [] };
     entry.days.push(p.day);
-    byMemberKey.set(id, entry);
+    groups.set(id, entry);
   }
-  const intervals = new Map<string, number[]>();
-  for (const { key, days } of byMemberKey.values()) {
-    const list = intervals.get(key) ?? [];
-    list.push(...purchaseIntervals(days));
-    intervals.set(key, list);
-  }
-  const out: PurchaseCycle[] = [];
-  for (const [key, list] of intervals) {
-    const cycle = medianDays(list);
-    if (cycle !== null && list.length >= Math.max(1, minSamples) && cycle > 0) out.push({ key, cycleDays: cycle, samples: list.length });
-  }
-  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return groups;
+}
+
+export function purchaseCycles(purchases: readonly Purchase[], minSamples = DEFAULT_CYCLE_MIN_SAMPLES): PurchaseCycle[] {
+  const collector = new CycleCollector();
+  for (const { key, days } of groupPurchases(purchases).values()) collector.addMemberPurchases(key, days);
+  return collector.cycles(minSamples);
 }
 
 /** The day a member is expected to need the product again: last purchase day + cycle. */
