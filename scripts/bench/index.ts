@@ -4,6 +4,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   checkin: () => import('./checkin.bench').then((m) => m.run()),
   'tier-review': () => import('./tier-review.bench').then((m) => m.run()),
   'flash-sale': () => import('./flash-sale.bench').then((m) => m.run()),
+  audience: () => import('./audience.bench').then((m) => m.run()),
   soak: () => import('./soak.bench').then((m) => m.run()),
   export: () => import('./export.bench').then((m) => m.run()),
   'analytics-ingest': () => import('./analytics-ingest.bench').then((m) => m.run()),

@@ -33,6 +33,8 @@ import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { MemberAdminModule } from './member-admin/member-admin.module';
 import { MemberExportsModule } from './member-exports/member-exports.module';
+import { PredictionsModule } from './predictions/predictions.module';
+import { AudiencesModule } from './audiences/audiences.module';
 
 @Module({})
 export class AppModule {
@@ -80,6 +82,8 @@ export class AppModule {
         AnalyticsModule,
         MemberAdminModule,
         MemberExportsModule,
+        PredictionsModule,
+        AudiencesModule,
         MediaModule,
         SeedModule,
       ],

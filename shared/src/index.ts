@@ -16,3 +16,4 @@ export * from './members/member-export';
 export * from './members/member-platform';
 export * from './mall/fulfilment';
 export * from './analytics/event-queue';
+export * from './campaigns';

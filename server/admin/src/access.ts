@@ -21,6 +21,7 @@ export const ACCESS: Record<string, AdminRole[]> = {
   mallItems: ['owner', 'operator', 'analyst'],
   orders: ['owner', 'operator', 'analyst'],
   mallSales: ['owner', 'operator', 'analyst'],
+  audiences: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

@@ -14,6 +14,8 @@ import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralEventEntity } from '../referrals/referral-event.entity';
 import { ANALYTICS_ENTITIES } from '../analytics/analytics.entities';
 import { MemberExportAuditEntity, MemberExportJobEntity } from '../member-exports/member-export.entities';
+import { AudienceEntity } from '../audiences/audience.entity';
+import { ItemPairEntity, MemberReplenishmentEntity, MemberScoreEntity, PurchaseCycleEntity } from '../predictions/prediction.entities';
 import { MallItemEntity, MemberAddressEntity, OrderEntity, OrderLineEntity } from '../mall/mall.entities';
 
 /** Every entity, listed once, for the app, the migration generator and the tests. */
@@ -46,4 +48,9 @@ export const ALL_ENTITIES = [
   ...ANALYTICS_ENTITIES,
   MemberExportAuditEntity,
   MemberExportJobEntity,
+  MemberScoreEntity,
+  PurchaseCycleEntity,
+  MemberReplenishmentEntity,
+  ItemPairEntity,
+  AudienceEntity,
 ];

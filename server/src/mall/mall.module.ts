@@ -24,6 +24,6 @@ import { CheckoutTermsService } from './checkout-terms.service';
   imports: [TypeOrmModule.forFeature([MallItemEntity, OrderEntity, OrderLineEntity, MemberAddressEntity]), PointsModule, CouponsModule, TiersModule, MemberDayModule, WechatModule, MembersModule],
   controllers: [MallController, PaymentNotifyController],
   providers: [MallItemsService, OrdersService, OrderPaymentsService, OrderRefundsService, AddressesService, OrderShippingService, RefundQueryService, MallJobsService, MallSalesService, CheckoutTermsService],
-  exports: [OrdersService],
+  exports: [OrdersService, MallItemsService],
 })
 export class MallModule {}

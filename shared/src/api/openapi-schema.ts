@@ -1255,6 +1255,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mall/items/{id}/bought-together": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PredictionsController_boughtTogether"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudiencesController_list"];
+        put?: never;
+        post: operations["AudiencesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audiences/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AudiencesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audiences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudiencesController_one"];
+        put: operations["AudiencesController_update"];
+        post?: never;
+        delete: operations["AudiencesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audiences/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AudiencesController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2430,6 +2510,111 @@ export interface components {
         };
         ExportAuditPageResponse: {
             items: components["schemas"]["ExportAuditRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        BoughtTogetherItem: {
+            id: string;
+            name: string;
+            imageUrl?: string | null;
+            cashPriceFen: number;
+            pointsPrice: number;
+            /** @description How much likelier the partner is bought with this item than on average (> 1) */
+            lift: number;
+            /** @description Share of this item’s orders that also held the partner */
+            confidence: number;
+        };
+        BoughtTogetherResponse: {
+            items: components["schemas"]["BoughtTogetherItem"][];
+        };
+        AudienceRuleDoc: {
+            /** @enum {string} */
+            kind: "tier" | "joined" | "lastActive" | "lastOrder" | "spend" | "orders" | "points" | "rfm" | "churnRisk" | "replenishment" | "expiringPoints" | "inviter";
+            /** @description tier: normal/silver/gold/diamond; churnRisk: unknown/low/medium/high */
+            in?: string[];
+            /** @description joined / lastActive / lastOrder: store days ago, inclusive */
+            daysAgoMin?: number;
+            daysAgoMax?: number;
+            /** @description spend (fen) / orders / points / rfm (1–5) / expiringPoints (points) */
+            min?: number;
+            max?: number;
+            /** @enum {string} */
+            measure?: "r" | "f" | "m";
+            /** @description replenishment: expected date from today + fromDays to today + toDays */
+            fromDays?: number;
+            toDays?: number;
+            /** @description expiringPoints: expiring within this many days */
+            withinDays?: number;
+            /** @description inviter: invited by another member or not */
+            invited?: boolean;
+        };
+        AudienceWithCountResponse: {
+            id: string;
+            name: string;
+            description: string;
+            rules: components["schemas"]["AudienceRuleDoc"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Members matching now */
+            memberCount: number;
+        };
+        AudienceListResponse: {
+            items: components["schemas"]["AudienceWithCountResponse"][];
+        };
+        AudienceRulesDto: {
+            /** @description Members matching all rules */
+            rules: components["schemas"]["AudienceRuleDoc"][];
+        };
+        AudiencePreviewResponse: {
+            memberCount: number;
+            /** @description Store day of the predictions used (null before the first run) */
+            predictionsOn?: string | null;
+        };
+        AudienceDto: {
+            /** @description Members matching all rules */
+            rules: components["schemas"]["AudienceRuleDoc"][];
+            name: string;
+            description?: string;
+        };
+        AudienceResponse: {
+            id: string;
+            name: string;
+            description: string;
+            rules: components["schemas"]["AudienceRuleDoc"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AudienceMemberRow: {
+            id: string;
+            nickname: string;
+            /** @enum {string} */
+            tier: "normal" | "silver" | "gold" | "diamond";
+            points: number;
+            /** Format: date-time */
+            joinedAt: string;
+            /** Format: date-time */
+            lastActiveAt?: string | null;
+            orders: number;
+            spendFen: number;
+            lastOrderOn?: string | null;
+            /**
+             * @description R, F and M scores 1–5
+             * @example 455
+             */
+            rfm?: string | null;
+            /** @enum {string} */
+            churnRisk: "unknown" | "low" | "medium" | "high";
+            /** @example 通常每 21 天购买一次，距上次下单已 48 天 */
+            churnExplanation?: string | null;
+            nextReplenishOn?: string | null;
+        };
+        AudienceMemberPageResponse: {
+            items: components["schemas"]["AudienceMemberRow"][];
             total: number;
             page: number;
             pageSize: number;
@@ -5481,6 +5666,288 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportAuditPageResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PredictionsController_boughtTogether: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoughtTogetherResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiencePreviewResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AudiencesController_members: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceMemberPageResponse"];
                 };
             };
             /** @description Missing or invalid admin token */

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface BoughtTogetherRow {
+  id: string;
+  name: string;
+  imageUrl: string | null;
+  cashPriceFen: number;
+  pointsPrice: number;
+  lift: number;
+  confidence: number;
+}
+
+/** Reads the predictions the daily job computed. */
+@Injectable()
+export class PredictionsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Partner items of an item, best lift first, only items that are on sale. */
+  async boughtTogether(itemId: string, limit: number): Promise<BoughtTogetherRow[]> {
+    const rows: { id: string; name: string; image_urls: string; cash_price_fen: number; points_price: number; lift: number; confidence: number }[] = await this.dataSource.query(
+      `SELECT i.id, i.name, i.image_urls, i.cash_price_fen, i.points_price, p.lift, p.confidence
+       FROM item_pairs p JOIN mall_items i ON i.id = p.partner_id
+       WHERE p.item_id = ? AND i.status = 'on' AND p.lift > 1
+       ORDER BY p.lift DESC, p.pair_count DESC, i.id LIMIT ${Math.max(1, Math.min(20, Math.floor(limit)))}`,
+      [itemId],
+    );
+    return rows.map((r) => {
+      const images = parseImages(r.image_urls);
+      return { id: r.id, name: r.name, imageUrl: images[0] ?? null, cashPriceFen: Number(r.cash_price_fen), pointsPrice: Number(r.points_price), lift: Number(r.lift), confidence: Number(r.confidence) };
+    });
+  }
+}
+
+function parseImages(value: string): string[] {
+  try {
+    const parsed = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
