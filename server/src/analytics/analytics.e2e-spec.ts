@@ -91,7 +91,8 @@ describe('analytics ingest and roll-up', () => {
       await t.setClock('2026-11-23T04:00:00Z');
       await post(token, [ev('app_show', Date.parse('2026-11-23T04:00:00Z'))]);
       const row = await t.dataSource.getRepository(MemberEntity).findOneByOrFail({ id: member.id });
-      expect(row.lastActiveAt?.toISOString()).toBe('2026-11-23T04:00:00.000Z');
+      // The test clock keeps ticking after it is set: within a few seconds of it.
+      expect(Math.abs((row.lastActiveAt?.getTime() ?? 0) - Date.parse('2026-11-23T04:00:00Z'))).toBeLessThan(5_000);
     });
   });
 
