@@ -53,4 +53,31 @@ describe('admin analytics dashboard (browser)', () => {
     await page.getByRole('button', { name: /查看会员/ }).first().click();
     await page.waitForURL(/\/admin\/members\?segment=active$/);
   });
+
+  it('the H5 app reports its launch with the device, and the page views with dwell, in a batch', async () => {
+    const { t } = f;
+    const { member } = await t.loginMember('analytics-h5');
+    const context = await f.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${t.baseUrl}/h5/?openid=analytics-h5`);
+    await page.locator('.member-nickname').first().waitFor({ timeout: 30_000 });
+    await page.getByText('我的', { exact: true }).last().click();
+    await page.getByText('分享使用数据（设备与访问统计）').waitFor();
+    // The queue sends on its timer (15 s) below the count.
+    const rows = async () => t.dataSource.query('SELECT type, page, dwell_ms, platform FROM analytics_events WHERE member_id = ?', [member.id]);
+    const deadline = Date.now() + 40_000;
+    let stored: { type: string; page: string | null; dwell_ms: unknown; platform: string | null }[] = [];
+    while (Date.now() < deadline) {
+      stored = await rows();
+      if (stored.some((r) => r.type === 'page_view')) break;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    expect(stored.find((r) => r.type === 'launch')).toMatchObject({ platform: 'h5' });
+    expect(stored.find((r) => r.type === 'page_view')).toMatchObject({ page: 'pages/index/index' });
+    expect(Number(stored.find((r) => r.type === 'page_view')!.dwell_ms)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -91,9 +91,8 @@ describe('analytics ingest and roll-up', () => {
       await t.setClock('2026-11-23T04:00:00Z');
       await post(token, [ev('app_show', Date.parse('2026-11-23T04:00:00Z'))]);
       const row = await t.dataSource.getRepository(MemberEntity).findOneByOrFail({ id: member.id });
-      // The server's clock keeps running from the time set, so "now" is a few milliseconds on.
-      expect(row.lastActiveAt!.getTime() - Date.parse('2026-11-23T04:00:00Z')).toBeGreaterThanOrEqual(0);
-      expect(row.lastActiveAt!.getTime() - Date.parse('2026-11-23T04:00:00Z')).toBeLessThan(60_000);
+      // The test clock keeps ticking after it is set: within a few seconds of it.
+      expect(Math.abs((row.lastActiveAt?.getTime() ?? 0) - Date.parse('2026-11-23T04:00:00Z'))).toBeLessThan(5_000);
     });
   });
 

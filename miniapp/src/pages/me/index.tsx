@@ -1,14 +1,20 @@
-import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { Switch, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { MemberGate } from '../../components/MemberStatus';
 import { MemberCard } from '../../components/MemberCard';
 import { useMember } from '../../stores/member-context';
 import './index.scss';
-import { usePageView } from '../../services/analytics';
+import { analyticsOptedOut, setAnalyticsOptOut, usePageView } from '../../services/analytics';
 
 export default function MePage() {
   usePageView();
   const { member } = useMember();
+  const [shareUsage, setShareUsage] = useState(() => !analyticsOptedOut());
+  const toggleUsage = (on: boolean) => {
+    setShareUsage(on);
+    setAnalyticsOptOut(!on);
+  };
   const copyInviteCode = () => {
     if (member) void Taro.setClipboardData({ data: member.inviteCode });
   };
@@ -54,6 +60,10 @@ export default function MePage() {
               <View className="me__row">
                 <Text>手机号</Text>
                 <Text className="muted">{member.phoneMasked ?? '未绑定'}</Text>
+              </View>
+              <View className="me__row">
+                <Text>分享使用数据（设备与访问统计）</Text>
+                <Switch className="me__usage-switch" checked={shareUsage} onChange={(e) => toggleUsage(e.detail.value)} />
               </View>
             </View>
           </>
