@@ -3,11 +3,13 @@ import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api, ApiError, ignoreApiError } from '../../../services/request';
 import './index.scss';
+import { usePageView } from '../../../services/analytics';
 
 const EMPTY = { name: '', phone: '', region: '', detail: '', isDefault: false };
 
 /** Adds an address, or edits the one named by ?id=. The server validates; the form checks the obvious first. */
 export default function AddressEditPage() {
+  usePageView();
   const { params } = useRouter();
   const [form, setForm] = useState(EMPTY);
   const [saving, setSaving] = useState(false);

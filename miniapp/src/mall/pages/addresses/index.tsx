@@ -5,9 +5,11 @@ import type { MemberAddress } from '@mall/shared';
 import { api, ApiError, ignoreApiError } from '../../../services/request';
 import { ADDRESS_PICKED } from '../../address-events';
 import './index.scss';
+import { usePageView } from '../../../services/analytics';
 
 /** The address book; opened from checkout with ?select=1, tapping an address picks it. */
 export default function AddressesPage() {
+  usePageView();
   const { params } = useRouter();
   const selecting = params.select === '1';
   const [items, setItems] = useState<MemberAddress[] | null>(null);

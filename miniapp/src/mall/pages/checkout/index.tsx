@@ -8,12 +8,14 @@ import { payOrder } from '../../../services/pay';
 import { useMember } from '../../../stores/member-context';
 import { ADDRESS_PICKED } from '../../address-events';
 import './index.scss';
+import { usePageView } from '../../../services/analytics';
 
 const newKey = () => `co-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const termsOf = (c: WalletCoupon): CouponTerms => ({ kind: c.kind, amountOffFen: c.amountOffFen, thresholdFen: c.thresholdFen, percentPay: c.percentPay, capFen: c.capFen });
 const describeCoupon = (c: WalletCoupon) => `${c.name}（${c.thresholdFen ? `满${yuan(c.thresholdFen)}元` : '无门槛'}${c.kind === 'amount' ? `减${yuan(c.amountOffFen)}元` : `${c.percentPay / 10}折`}）`;
 
 export default function CheckoutPage() {
+  usePageView();
   const { params } = useRouter();
   const quantity = Math.max(1, Math.min(99, Number(params.quantity) || 1));
   const { reload } = useMember();

@@ -5,6 +5,7 @@ import { memberDayPriceFen, type CheckoutTerms, type MallItem } from '@mall/shar
 import { KIND_LABELS, mediaUrl, priceText, tierBadge, yuan } from '../../../components/mall-format';
 import { api, ignoreApiError } from '../../../services/request';
 import './index.scss';
+import { usePageView } from '../../../services/analytics';
 
 const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -20,6 +21,7 @@ function blocker(item: MallItem, terms: CheckoutTerms): string | null {
 }
 
 export default function ItemPage() {
+  usePageView();
   const { params } = useRouter();
   const [item, setItem] = useState<MallItem | null>(null);
   const [terms, setTerms] = useState<CheckoutTerms | null>(null);

@@ -7,6 +7,7 @@ import { api, ApiError, ignoreApiError } from '../../../services/request';
 import { useMember } from '../../../stores/member-context';
 import { confirmReceipt, orderTotal, payAgain } from '../../order-view';
 import './index.scss';
+import { usePageView } from '../../../services/analytics';
 
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
 const STATUS_HINTS: Partial<Record<MallOrder['status'], string>> = {
@@ -23,6 +24,7 @@ const POLL_MS = 1500;
 const POLL_TIMES = 12;
 
 export default function OrderPage() {
+  usePageView();
   const { params } = useRouter();
   const { reload } = useMember();
   const [order, setOrder] = useState<MallOrder | null>(null);

@@ -6,6 +6,7 @@ import { ORDER_STATUS_LABELS } from '../../../components/mall-format';
 import { api, ignoreApiError } from '../../../services/request';
 import { orderTotal } from '../../order-view';
 import './index.scss';
+import { usePageView } from '../../../services/analytics';
 
 const TABS = [
   { label: '全部', status: '' },
@@ -18,6 +19,7 @@ const TABS = [
 const PAGE_SIZE = 20;
 
 export default function OrdersPage() {
+  usePageView();
   const [tab, setTab] = useState(0);
   const [items, setItems] = useState<MallOrder[] | null>(null);
   const [total, setTotal] = useState(0);
