@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api, ApiError, ignoreApiError } from '../../../services/request';
-import './index.scss';
 import { usePageView } from '../../../services/analytics';
+import './index.scss';
 
 const EMPTY = { name: '', phone: '', region: '', detail: '', isDefault: false };
 

@@ -4,8 +4,8 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { MemberAddress } from '@mall/shared';
 import { api, ApiError, ignoreApiError } from '../../../services/request';
 import { ADDRESS_PICKED } from '../../address-events';
-import './index.scss';
 import { usePageView } from '../../../services/analytics';
+import './index.scss';
 
 /** The address book; opened from checkout with ?select=1, tapping an address picks it. */
 export default function AddressesPage() {

@@ -7,8 +7,8 @@ import { api, ApiError, ignoreApiError } from '../../../services/request';
 import { payOrder } from '../../../services/pay';
 import { useMember } from '../../../stores/member-context';
 import { ADDRESS_PICKED } from '../../address-events';
-import './index.scss';
 import { usePageView } from '../../../services/analytics';
+import './index.scss';
 
 const newKey = () => `co-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const termsOf = (c: WalletCoupon): CouponTerms => ({ kind: c.kind, amountOffFen: c.amountOffFen, thresholdFen: c.thresholdFen, percentPay: c.percentPay, capFen: c.capFen });

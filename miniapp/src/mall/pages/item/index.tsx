@@ -4,8 +4,8 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { memberDayPriceFen, type CheckoutTerms, type MallItem } from '@mall/shared';
 import { KIND_LABELS, mediaUrl, priceText, tierBadge, yuan } from '../../../components/mall-format';
 import { api, ignoreApiError } from '../../../services/request';
-import './index.scss';
 import { usePageView } from '../../../services/analytics';
+import './index.scss';
 
 const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 

@@ -6,8 +6,8 @@ import { ORDER_STATUS_LABELS, priceText, yuan } from '../../../components/mall-f
 import { api, ApiError, ignoreApiError } from '../../../services/request';
 import { useMember } from '../../../stores/member-context';
 import { confirmReceipt, orderTotal, payAgain } from '../../order-view';
-import './index.scss';
 import { usePageView } from '../../../services/analytics';
+import './index.scss';
 
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
 const STATUS_HINTS: Partial<Record<MallOrder['status'], string>> = {

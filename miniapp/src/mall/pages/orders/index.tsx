@@ -5,8 +5,8 @@ import type { MallOrder } from '@mall/shared';
 import { ORDER_STATUS_LABELS } from '../../../components/mall-format';
 import { api, ignoreApiError } from '../../../services/request';
 import { orderTotal } from '../../order-view';
-import './index.scss';
 import { usePageView } from '../../../services/analytics';
+import './index.scss';
 
 const TABS = [
   { label: '全部', status: '' },
