@@ -49,7 +49,7 @@ describe('member export in a real browser', () => {
     const page = await openAdmin(f);
     await page.goto(`${t.baseUrl}/admin/members?segment=dormant_90`);
     await page.locator('[data-testid="members-table"]').getByText('沉睡会员').waitFor();
-    await page.locator('[data-testid="member-filters"]').getByText('90天未活跃').waitFor();
+    await page.locator('[data-testid="member-filters"]').getByText('沉睡 90 天').waitFor();
     // The member's detail: profile and the check-in calendar tab.
     await page.locator('[data-testid="members-table"]').getByText('沉睡会员').click();
     await page.locator('.ant-drawer').getByText('会员详情：沉睡会员').waitFor();
