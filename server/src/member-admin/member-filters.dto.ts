@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MEMBER_PLATFORMS, SEGMENT_KEYS, MemberPlatform, SegmentKey, TIER_CODES, TierCode } from '@mall/shared';
+import { PageQuery } from '../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const STORE_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -82,23 +83,8 @@ export class MemberFilterQuery {
 export const MEMBER_SORTS = ['joinedAt', 'lastActiveAt', 'points', 'spend', 'orders'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 
-export class AdminMemberListQuery extends MemberFilterQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-
+/** The filters plus the shared `?page=&pageSize=`. */
+export class AdminMemberListQuery extends IntersectionType(MemberFilterQuery, PageQuery) {
   @ApiPropertyOptional({ enum: MEMBER_SORTS, default: 'joinedAt' })
   @IsOptional()
   @IsIn(MEMBER_SORTS)
