@@ -6,7 +6,7 @@
  */
 import jwt from 'jsonwebtoken';
 import mysql from 'mysql2/promise';
-import { load, recreateDatabase, report, startProcess, stop, waitFor } from './harness';
+import { load, mariadbPid, recreateDatabase, report, startProcess, stop, waitFor } from './harness';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -27,11 +27,18 @@ export async function run(): Promise<boolean> {
   );
   let next = 0;
   const headers = () => ({ authorization: `Bearer ${tokens[next++ % MEMBERS]}` });
-  const runAgainst = (name: string, port: number) =>
-    load(name, { url: `http://127.0.0.1:${port}/api/checkins`, connections: CONNECTIONS, durationS: DURATION_S, body: () => '{}', headersPerRequest: headers });
+  const runAgainst = (name: string, port: number, serverPid?: number) =>
+    load(name, {
+      url: `http://127.0.0.1:${port}/api/checkins`,
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      body: () => '{}',
+      headersPerRequest: headers,
+      watch: { server: serverPid, mariadb: mariadbPid(), 'load generator': process.pid },
+    });
 
   await runAgainst('warmup', 3194);
-  const nestRun = await runAgainst('nest (fastify + typeorm)', 3194);
+  const nestRun = await runAgainst('nest (fastify + typeorm)', 3194, nest.pid);
   await stop(nest);
   const nestBooks = await books(conn);
   if (next > MEMBERS) throw new Error('more requests than members: raise MEMBERS');
@@ -42,7 +49,7 @@ export async function run(): Promise<boolean> {
   const bare = startProcess('bare', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench/baselines/checkin-baseline.ts'], { ...env, PORT: '3195' });
   await waitFor('http://127.0.0.1:3195/api/health');
   await runAgainst('warmup', 3195);
-  const bareRun = await runAgainst('bare node:http + mysql2', 3195);
+  const bareRun = await runAgainst('bare node:http + mysql2', 3195, bare.pid);
   await stop(bare);
   await conn.end();
 

@@ -4,7 +4,8 @@
  * `ratio=<x> p99_ms=<y> invariants=ok|fail` with a JSON copy under bench-results/.
  */
 import { spawn, ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
@@ -21,6 +22,42 @@ export interface RunResult {
   errors: number;
   non2xx: number;
   durationS: number;
+  /** CPU milliseconds per request of the watched processes (Linux /proc), when asked for. */
+  cpuMsPerRequest?: Record<string, number>;
+}
+
+/**
+ * user + system CPU time in ms of a process and its descendants (tsx runs a child), Linux only.
+ * This process itself counts alone: the servers under test are its children.
+ */
+export function cpuMs(pid: number): number {
+  if (pid === process.pid) {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  }
+  let total = 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    total = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in 100 Hz ticks
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) total += cpuMs(Number(child));
+  } catch {
+    // gone or not Linux
+  }
+  return total;
+}
+
+/** The local MariaDB server's pid, so a bench can say where the CPU went. */
+export function mariadbPid(): number | undefined {
+  for (const name of ['mariadbd', 'mysqld']) {
+    try {
+      const pid = Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim());
+      if (pid) return pid;
+    } catch {
+      // not running under this name
+    }
+  }
+  return undefined;
 }
 
 export async function recreateDatabase(name: string): Promise<string> {
@@ -69,8 +106,12 @@ export async function load(
     body: () => string;
     headers?: Record<string, string>;
     headersPerRequest?: () => Record<string, string>;
+    /** Processes whose CPU time per request to report, by label. */
+    watch?: Record<string, number | undefined>;
   },
 ): Promise<RunResult> {
+  const watched = Object.entries(opts.watch ?? {}).filter((e): e is [string, number] => !!e[1]);
+  const cpuBefore = watched.map(([, pid]) => cpuMs(pid));
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -87,8 +128,12 @@ export async function load(
       },
     ],
   });
+  const cpuMsPerRequest = watched.length
+    ? Object.fromEntries(watched.map(([label, pid], i) => [label, Number(((cpuMs(pid) - cpuBefore[i]) / Math.max(1, result.requests.total)).toFixed(3))]))
+    : undefined;
   return {
     name,
+    cpuMsPerRequest,
     requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -105,6 +150,7 @@ export function report(bench: string, runs: RunResult[], ratio: number, p99: num
   console.log('| run | requests | req/s | p50 ms | p99 ms | errors | non-2xx |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of runs) console.log(`| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  for (const r of runs) if (r.cpuMsPerRequest) console.log(`cpu ms/request (${r.name}): ${Object.entries(r.cpuMsPerRequest).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   for (const [k, v] of Object.entries(invariants)) console.log(`invariant ${k}: ${v ? 'ok' : 'FAIL'}`);
   const ok = Object.values(invariants).every(Boolean);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });

@@ -7,6 +7,7 @@ import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/db-errors';
 import { lockAndLoadMember } from '../database/locks';
+import { findOneRow, insertRow, updateRows } from '../database/raw-rows';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { SettingsService } from '../settings/settings.service';
 import { PointsService } from '../points/points.service';
@@ -74,7 +75,7 @@ export class CheckinService {
 
   async checkIn(memberId: string): Promise<Outcome<CheckinResult>> {
     const today = this.clock.today();
-    const existing = await this.checkins.findOneBy({ memberId, day: today });
+    const existing = await findOneRow(this.checkins.manager, CheckinEntity, { memberId, day: today });
     if (existing) return ok(this.toResult(existing, true));
     try {
       return await this.tx.run((tx) => this.checkInTx(tx, memberId, today));
@@ -92,11 +93,11 @@ export class CheckinService {
     const settings = await this.settings(em);
     const tierSettings = await this.tiers.settings(em);
     const memberDay = await this.memberDay.isMemberDay(today, em);
-    const previous = await em.findOneBy(CheckinEntity, { memberId, day: addDays(today, -1) });
+    const previous = await findOneRow(em, CheckinEntity, { memberId, day: addDays(today, -1) });
     const streak = previous ? previous.streak + 1 : 1;
     const row = em.create(CheckinEntity, { id: newId(), memberId, day: today, kind: 'normal', streak, points: 0, rewards: '[]', createdAt: this.clock.now() });
     // The unique (member, day) key decides a race before anything is awarded.
-    await em.insert(CheckinEntity, row);
+    await insertRow(em, CheckinEntity, row);
 
     const member = await lockAndLoadMember(em, memberId);
     if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
@@ -130,7 +131,7 @@ export class CheckinService {
     tx.afterCommit(() => this.events.emitAsync(CHECKIN_COMPLETED_EVENT, event).then(() => undefined));
     row.points = awarded;
     row.rewards = JSON.stringify(rewards);
-    await em.update(CheckinEntity, { id: row.id }, { points: awarded, rewards: row.rewards });
+    await updateRows(em, CheckinEntity, { id: row.id }, { points: awarded, rewards: row.rewards });
     return ok({ date: today, streak, pointsAwarded: awarded, rewards, multipliers: { tierPct, dayPct, memberDay, holiday }, alreadyCheckedIn: false });
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { MemberEntity } from '../members/member.entity';
+import { findOneRow } from './raw-rows';
 
 /**
  * Locks a member's row for the rest of the transaction, so every balance change of one member is
@@ -12,10 +13,8 @@ export async function lockMemberRow(em: EntityManager, memberId: string): Promis
 }
 
 /** Locks the member row (MySQL) and returns it, in one round trip. */
-export async function lockAndLoadMember(em: EntityManager, memberId: string): Promise<MemberEntity | null> {
-  const qb = em.createQueryBuilder(MemberEntity, 'm').where('m.id = :memberId', { memberId });
-  if (em.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
-  return qb.getOne();
+export function lockAndLoadMember(em: EntityManager, memberId: string): Promise<MemberEntity | null> {
+  return findOneRow(em, MemberEntity, { id: memberId }, { lock: true });
 }
 
 /**

@@ -7,6 +7,7 @@ import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
 import { lockAndLoadMember, lockMemberRow } from '../database/locks';
+import { findOneRow, insertRow, updateRows } from '../database/raw-rows';
 import { SettingsService } from '../settings/settings.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
@@ -77,20 +78,15 @@ export class PointsService {
     const member = await lockAndLoadMember(em, change.memberId);
     if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
 
-    const existing = await em.findOneBy(PointsEntryEntity, { memberId: change.memberId, reason: change.reason, ref: change.ref });
+    const existing = await findOneRow(em, PointsEntryEntity, { memberId: change.memberId, reason: change.reason, ref: change.ref });
     if (existing) return ok({ entry: existing, applied: false });
 
     // The row is locked, so the balance read with it is current; the update is still conditional
     // on it, so nothing can slip between the read and the write.
     const balanceAfter = member.pointsBalance + change.delta;
     if (balanceAfter < 0) return fail('NOT_ENOUGH_POINTS', '积分不足', HttpStatus.CONFLICT);
-    const moved = await em
-      .createQueryBuilder()
-      .update(MemberEntity)
-      .set({ pointsBalance: balanceAfter })
-      .where('id = :id AND points_balance = :before', { id: change.memberId, before: member.pointsBalance })
-      .execute();
-    if (!moved.affected) throw new Error(`points balance of ${change.memberId} changed under its row lock`);
+    const moved = await updateRows(em, MemberEntity, { id: change.memberId, pointsBalance: member.pointsBalance }, { pointsBalance: balanceAfter });
+    if (!moved) throw new Error(`points balance of ${change.memberId} changed under its row lock`);
     const now = this.clock.now();
     const entry = em.create(PointsEntryEntity, {
       id: newId(),
@@ -102,10 +98,10 @@ export class PointsService {
       note: change.note ?? null,
       createdAt: now,
     });
-    await em.insert(PointsEntryEntity, entry);
+    await insertRow(em, PointsEntryEntity, entry);
     if (change.delta > 0) {
       const { expiryYears } = await this.pointsSettings(em);
-      await em.insert(PointsLotEntity, {
+      await insertRow(em, PointsLotEntity, {
         id: entry.id,
         memberId: change.memberId,
         earnedAt: now,
