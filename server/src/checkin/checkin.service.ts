@@ -23,6 +23,8 @@ export interface CheckinCompletedEvent {
   memberId: string;
   day: string;
   streak: number;
+  /** Who invited the member, if anyone: most check-ins concern no invitation at all. */
+  inviterId: string | null;
 }
 
 export interface CheckinReward {
@@ -126,7 +128,7 @@ export class CheckinService {
     if (tierSettings.activityGrowth.checkin > 0) {
       await this.tiers.addGrowth(tx, { memberId, delta: tierSettings.activityGrowth.checkin, reason: 'checkin', ref: today });
     }
-    const event: CheckinCompletedEvent = { memberId, day: today, streak };
+    const event: CheckinCompletedEvent = { memberId, day: today, streak, inviterId: member.inviterId };
     // Awaited after commit: a referral reward for a first check-in is in place when the answer is.
     tx.afterCommit(() => this.events.emitAsync(CHECKIN_COMPLETED_EVENT, event).then(() => undefined));
     row.points = awarded;

@@ -72,8 +72,9 @@ export class ReferralsService {
   }
 
   @OnEvent(CHECKIN_COMPLETED_EVENT, { promisify: true })
-  onCheckin(event: CheckinCompletedEvent): Promise<void> {
-    return this.qualifyOn('first_checkin', event.memberId);
+  async onCheckin(event: CheckinCompletedEvent): Promise<void> {
+    // Only invited members have an invitation to qualify: skip the lookup for everyone else.
+    if (event.inviterId) await this.qualifyOn('first_checkin', event.memberId);
   }
 
   @OnEvent(ORDER_PAID_EVENT, { promisify: true })
