@@ -1335,6 +1335,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaign-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CampaignOffersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-offers/{sendId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignOffersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-offers/{sendId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignOffersController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2618,6 +2666,43 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        CampaignOfferDetail: {
+            /** @enum {string} */
+            kind: "coupon" | "points";
+            /** @description Points credited on claim (kind points) */
+            points?: number;
+            /** @description The coupon template's name (kind coupon) */
+            couponTitle?: string;
+            /** @description Amount off in fen for an amount coupon (kind coupon) */
+            couponValueFen?: number;
+        };
+        CampaignOfferResponse: {
+            sendId: string;
+            campaignName: string;
+            title: string;
+            body: string;
+            /** @description Page to open, carrying campaignSend=<sendId> */
+            page?: string | null;
+            offer: components["schemas"]["CampaignOfferDetail"];
+            claimed: boolean;
+            /** Format: date-time */
+            claimedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CampaignOfferListResponse: {
+            /** @description The caller's offers, newest first */
+            items: components["schemas"]["CampaignOfferResponse"][];
+        };
+        ClaimCampaignOfferResponse: {
+            claimed: boolean;
+            /** @description True when an earlier claim had already taken it (nothing issued this time) */
+            alreadyClaimed: boolean;
+            /** @description The coupon put in the wallet (coupon offers) */
+            couponId?: string;
+            /** @description Points credited (points offers) */
+            points?: number;
         };
         ErrorResponse: {
             /**
@@ -5959,6 +6044,86 @@ export interface operations {
             };
             /** @description Not an admin, or the role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignOffersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignOfferListResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignOffersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sendId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimCampaignOfferResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignOffersController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sendId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid member token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
