@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from '../../test/harness';
-import { insertCampaign, insertSend } from './campaign-fixtures';
+import { toDate } from './campaigns.mapper';
+import { insertCampaign, insertSend } from '../../test/campaign-fixtures';
 
 describe('campaign offers (member)', () => {
   let t: TestApp;
@@ -98,7 +99,7 @@ describe('campaign offers (member)', () => {
       await t.setClock('2026-03-04T04:00:00Z');
       expect((await t.request('POST', `/api/campaign-offers/${sendId}/open`, { token: a.token })).status).toBe(204);
       const [row] = await t.dataSource.query('SELECT opened_at FROM campaign_sends WHERE id = ?', [sendId]);
-      expect(new Date(String(row.opened_at instanceof Date ? row.opened_at.toISOString() : row.opened_at.replace(' ', 'T') + 'Z')).toISOString().slice(0, 10)).toBe('2026-03-03');
+      expect(toDate(row.opened_at).toISOString().slice(0, 10)).toBe('2026-03-03');
       expect((await t.request('POST', `/api/campaign-offers/${sendId}/open`, { token: b.token })).status).toBe(404);
     });
   });

@@ -1,7 +1,7 @@
 /** Test data for campaign specs: campaigns and sends written by SQL (fixtures, not behaviour under test). */
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '../../test/harness';
-import { sqlTime } from '../../test/member-fixtures';
+import type { TestApp } from './harness';
+import { sqlTime } from './member-fixtures';
 
 export async function insertCampaign(t: TestApp, f: { name?: string; offerKind?: string; couponTemplateId?: string | null; offerPoints?: number } = {}): Promise<string> {
   const id = randomUUID();
