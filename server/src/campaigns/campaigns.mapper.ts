@@ -1,4 +1,6 @@
+import type { CampaignEntity } from './campaign.entities';
 import type { CampaignOfferResponse } from './campaign-offers.dto';
+import type { CampaignResponse } from './campaigns.dto';
 
 /** A stored datetime as either driver returns it (SQLite: UTC text; MySQL: a Date). */
 export function toDate(value: Date | string): Date {
@@ -43,5 +45,24 @@ export function toCampaignOfferResponse(r: CampaignOfferSqlRow): CampaignOfferRe
     claimed: r.claimed_at !== null,
     claimedAt: iso(r.claimed_at),
     createdAt: iso(r.sent_at)!,
+  };
+}
+
+export function toCampaignResponse(c: CampaignEntity): CampaignResponse {
+  return {
+    id: c.id,
+    name: c.name,
+    status: c.status,
+    audienceId: c.audienceId,
+    offer: c.offerKind === 'coupon' ? { kind: 'coupon', couponTemplateId: c.couponTemplateId } : c.offerKind === 'points' ? { kind: 'points', points: c.offerPoints } : { kind: 'none' },
+    message: { title: c.messageTitle, body: c.messageBody, page: c.messagePage },
+    trigger: c.trigger,
+    holdoutPct: c.holdoutPct,
+    attributionDays: c.attributionDays,
+    startsAt: iso(c.startsAt),
+    endsAt: iso(c.endsAt),
+    activatedAt: iso(c.activatedAt),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
