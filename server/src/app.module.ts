@@ -85,7 +85,7 @@ export class AppModule {
         MemberExportsModule,
         PredictionsModule,
         AudiencesModule,
-        CampaignsModule,
+        CampaignsModule.register(config.fakeClock),
         MediaModule,
         SeedModule,
       ],

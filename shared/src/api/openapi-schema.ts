@@ -1495,6 +1495,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dev/campaigns/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignsDevController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1665,7 +1681,7 @@ export interface components {
         };
         SubscribeDto: {
             /** @description Topics the member just allowed in wx.requestSubscribeMessage */
-            topics: ("points_expiry" | "checkin_reminder" | "member_day")[];
+            topics: ("points_expiry" | "checkin_reminder" | "member_day" | "campaign")[];
         };
         PointsEntryResponse: {
             delta: number;
@@ -2943,6 +2959,15 @@ export interface components {
             /** @description Quiet hours start (store time); equal to the end = no quiet hours */
             quietStartHour: number;
             quietEndHour: number;
+        };
+        RunCampaignsDto: {
+            /** @description Run key (default: the store minute); tests pass distinct keys to run two ticks at once */
+            runKey?: string;
+        };
+        JobRunResponse: {
+            ran: boolean;
+            affected?: number;
+            reason?: string;
         };
         ErrorResponse: {
             /**
@@ -6755,6 +6780,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CampaignsDevController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunCampaignsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunResponse"];
+                };
             };
         };
     };
