@@ -18,6 +18,7 @@ import { CampaignEntity, CampaignOffer } from './campaign.entities';
 import { CampaignDeliveryService, SendTarget } from './campaign-delivery.service';
 import { SqlPart, TriggerContext, TriggerQuery, triggerQueries } from './campaign-triggers';
 import { CampaignsAdminService } from './campaigns-admin.service';
+import { toDate } from './campaigns.mapper';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -215,8 +216,7 @@ export class CampaignRunnerService implements OnApplicationShutdown {
       [dbTime(this.dataSource.manager, new Date(now.getTime() - WEEK_MS)), ...memberIds],
     );
     for (const r of rows) {
-      const at = r.sent_at instanceof Date ? r.sent_at : new Date(r.sent_at.replace(' ', 'T') + 'Z');
-      out.set(r.member_id, [...(out.get(r.member_id) ?? []), at]);
+      out.set(r.member_id, [...(out.get(r.member_id) ?? []), toDate(r.sent_at)]);
     }
     return out;
   }

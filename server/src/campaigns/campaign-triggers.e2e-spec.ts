@@ -105,6 +105,17 @@ describe('campaign triggers', () => {
     expect(await fired(anniversary)).toEqual([expect.objectContaining({ member_id: early, occurrence: '2026' })]);
   });
 
+  it('birthday and anniversary on 29 February are celebrated on the 28th in a common year', async () => {
+    const leap = await fx.member('leap', { joinedAt: new Date('2024-02-28T16:30:00Z'), birthday: '02-29' }); // joined 2024-02-29 00:30 Shanghai
+    await fx.member('first', { joinedAt: joined, birthday: '03-01' });
+    await noon('2026-02-28');
+    const birthday = await campaign({ kind: 'birthday' });
+    const anniversary = await campaign({ kind: 'anniversary' });
+    await run();
+    expect(await fired(birthday)).toEqual([expect.objectContaining({ member_id: leap, occurrence: '2026' })]);
+    expect(await fired(anniversary)).toEqual([expect.objectContaining({ member_id: leap, occurrence: '2026' })]);
+  });
+
   it('firstOrder: a first paid order after activation, once ever', async () => {
     const old = await fx.member('old', { joinedAt: joined });
     const fresh = await fx.member('fresh', { joinedAt: joined });

@@ -1,4 +1,4 @@
-import { addDays, startOfStoreDay } from '@mall/shared';
+import { addDays, celebratedMonthDays, daysBetweenDates, startOfStoreDay } from '@mall/shared';
 import type { CampaignOffer, CampaignTrigger } from './campaign.entities';
 import { PAID_ORDER_SQL } from '../predictions/paid-orders.reader';
 
@@ -54,19 +54,12 @@ export function concat(dialect: TriggerContext['dialect'], ...exprs: string[]): 
   return dialect === 'mysql' ? `CONCAT(${exprs.join(', ')})` : exprs.join(' || ');
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
 /** The candidate queries of a trigger now; none when it is not due. */
 export function triggerQueries(trigger: CampaignTrigger, ctx: TriggerContext): TriggerQuery[] {
   const { dialect, today } = ctx;
   const year = today.slice(0, 4);
-  const monthDay = today.slice(5);
+  const monthDays = celebratedMonthDays(today);
+  const inMonthDays = `IN (${monthDays.map(() => '?').join(', ')})`;
   const one = (q: Omit<TriggerQuery, 'offer'>): TriggerQuery[] => [{ ...q, offer: null }];
   switch (trigger.kind) {
     case 'once': {
@@ -119,8 +112,7 @@ export function triggerQueries(trigger: CampaignTrigger, ctx: TriggerContext): T
       });
     }
     case 'birthday': {
-      const days = monthDay === '02-28' && !isLeap(Number(year)) ? ['02-28', '02-29'] : [monthDay];
-      return one({ occurrence: part('?', year), joins: [], where: [part(`m.birthday IN (${days.map(() => '?').join(', ')})`, ...days)] });
+      return one({ occurrence: part('?', year), joins: [], where: [part(`m.birthday ${inMonthDays}`, ...monthDays)] });
     }
     case 'anniversary': {
       const localMonthDay =
@@ -129,7 +121,7 @@ export function triggerQueries(trigger: CampaignTrigger, ctx: TriggerContext): T
       return one({
         occurrence: part('?', year),
         joins: [],
-        where: [part(`${localMonthDay} = ?`, offset, monthDay), part('m.joined_at < ?', ctx.time(startOfStoreDay(`${year}-01-01`, ctx.timezone)))],
+        where: [part(`${localMonthDay} ${inMonthDays}`, offset, ...monthDays), part('m.joined_at < ?', ctx.time(startOfStoreDay(`${year}-01-01`, ctx.timezone)))],
       });
     }
     case 'firstOrder':
@@ -152,11 +144,12 @@ export function triggerQueries(trigger: CampaignTrigger, ctx: TriggerContext): T
 /**
  * Step k is due once the member has gone k of their own purchase cycles (member_scores'
  * usual interval) without a paid order; only the highest due step fires, each with its own offer.
+ * One query per step: the set-based form of `winBackStep(days, cycle, steps) === k` (shared).
  */
 function winBackQueries(steps: CampaignOffer[], ctx: TriggerContext): TriggerQuery[] {
   if (!ctx.predictionsOn || !steps.length) return [];
   // Scores describe their day; days passed since then are added to the stored recency.
-  const drift = daysBetween(ctx.predictionsOn, ctx.today);
+  const drift = daysBetweenDates(ctx.predictionsOn, ctx.today);
   const lastOrder = `(SELECT o.id FROM orders o WHERE o.member_id = m.id AND ${PAID_ORDER_SQL} ORDER BY o.paid_at DESC, o.id DESC LIMIT 1)`;
   return steps.map((offer, i) => {
     const k = i + 1;
