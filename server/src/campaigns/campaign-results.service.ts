@@ -13,6 +13,7 @@ import type { CampaignGroupResults, CampaignResultsResponse } from './campaigns.
  * `attributionDays` after one of the member's sends of that group (sent_at is the window start for
  * holdout rows too, so both groups are measured the same way); an order inside two windows counts
  * once. Conversion = members with such an order ÷ members in the group; lift compares the two.
+ * An offer counts as used when its coupon was spent on an order that has been paid.
  */
 @Injectable()
 export class CampaignResultsService {
@@ -27,8 +28,8 @@ export class CampaignResultsService {
               SUM(CASE WHEN s.status = 'holdout' THEN 1 ELSE 0 END) AS holdout,
               SUM(CASE WHEN s.messaged THEN 1 ELSE 0 END) AS messaged,
               COUNT(s.opened_at) AS opened, COUNT(s.claimed_at) AS claimed,
-              SUM(CASE WHEN s.offer_used_at IS NOT NULL OR c.status = 'used' THEN 1 ELSE 0 END) AS used
-       FROM campaign_sends s LEFT JOIN member_coupons c ON c.id = s.claimed_coupon_id
+              SUM(CASE WHEN s.offer_used_at IS NOT NULL OR (c.status = 'used' AND uo.paid_at IS NOT NULL) THEN 1 ELSE 0 END) AS used
+       FROM campaign_sends s LEFT JOIN member_coupons c ON c.id = s.claimed_coupon_id LEFT JOIN orders uo ON uo.id = c.used_ref
        WHERE s.campaign_id = ?`,
       [campaign.id],
     );

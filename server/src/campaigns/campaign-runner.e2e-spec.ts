@@ -1,4 +1,5 @@
 import { isInHoldout } from '@mall/shared';
+import { completePayment } from '../../../scripts/wechat-sandbox/pay-api';
 import { startTestApp, TestApp } from '../../test/harness';
 import { createMember } from '../../test/member-fixtures';
 
@@ -43,11 +44,11 @@ describe('campaign runner', () => {
     t.dataSource.query(`SELECT member_id, occurrence, status, messaged FROM campaign_sends ${campaignId ? 'WHERE campaign_id = ?' : ''} ORDER BY member_id`, campaignId ? [campaignId] : []);
 
   it('fires once per member per occurrence with two servers ticking at once, and again after a retry', async () => {
-    const ms = await members('bd', 12);
+    const ms = await members('bd', 16);
     await t.dataSource.query(`UPDATE members SET birthday = '03-03'`);
     const other = await createMember(t, 'bd-other');
     await t.dataSource.query(`UPDATE members SET birthday = '03-04' WHERE id = ?`, [other]);
-    const id = await campaign({ holdoutPct: 25 });
+    const id = await campaign({ holdoutPct: 50 });
     const second = await startTestApp({}, t);
     try {
       await t.setClock(NOON);
@@ -63,7 +64,7 @@ describe('campaign runner', () => {
       const rows = await sends(id);
       expect(rows.map((r) => r.member_id).sort()).toEqual(ms.map((m) => m.id).sort());
       expect(rows.every((r) => r.occurrence === '2026')).toBe(true);
-      const treated = ms.filter((m) => !isInHoldout(id, m.id, 25));
+      const treated = ms.filter((m) => !isInHoldout(id, m.id, 50));
       expect(treated.length).toBeGreaterThan(0);
       expect(treated.length).toBeLessThan(ms.length);
       expect(rows.filter((r) => r.status === 'sent').map((r) => r.member_id).sort()).toEqual(treated.map((m) => m.id).sort());
@@ -169,5 +170,31 @@ describe('campaign runner', () => {
     await run();
     expect(await t.count('campaign_sends')).toBe(0);
     expect((await t.request('GET', `/api/admin/campaigns/${ended}`, { token })).body.status).toBe('ended');
+  });
+
+  it('follows an offer from the send through the claim and a paid order into the results', async () => {
+    const token = await t.adminToken();
+    const template = (await t.request('POST', '/api/admin/coupon-templates', { token, body: { name: '满30减3', kind: 'amount', amountOffFen: 300, thresholdFen: 3000, validDays: 30 } })).body;
+    const product = (await t.request('POST', '/api/admin/mall/items', { token, body: { kind: 'product', name: '保温杯', cashPriceFen: 12900, pointsPrice: 0, stock: 10 } })).body;
+    const [m] = await members('flow', 1);
+    await t.setClock(NOON);
+    const id = await campaign({ offer: { kind: 'coupon', couponTemplateId: template.id }, trigger: { kind: 'once', at: '2026-03-03T03:00:00Z' } });
+    await run();
+    const [offer] = (await t.request('GET', '/api/campaign-offers', { token: m.token })).body.items;
+    expect(offer).toMatchObject({ offer: { kind: 'coupon', couponTitle: '满30减3', couponValueFen: 300 }, claimed: false });
+    expect((await t.request('POST', `/api/campaign-offers/${offer.sendId}/open`, { token: m.token })).status).toBe(204);
+    const claim = await t.request('POST', `/api/campaign-offers/${offer.sendId}/claim`, { token: m.token });
+    expect(claim.body).toEqual({ claimed: true, alreadyClaimed: false, couponId: expect.any(String) });
+    const placed = await t.request('POST', '/api/orders', { token: m.token, body: { idempotencyKey: 'flow-order-1', items: [{ itemId: product.id, quantity: 1 }], couponId: claim.body.couponId } });
+    expect(placed.body).toMatchObject({ status: 'pending_payment', cashDueFen: 12600 });
+    completePayment(t.sandbox.pay, placed.body.id.replace(/-/g, ''));
+    for (let i = 0; i < 100; i++) {
+      const [row] = await t.dataSource.query('SELECT offer_used_at FROM campaign_sends WHERE id = ?', [offer.sendId]);
+      if (row.offer_used_at) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await t.dataSource.query('SELECT offer_used_at FROM campaign_sends WHERE id = ?', [offer.sendId]))[0].offer_used_at).not.toBeNull();
+    const results = (await t.request('GET', `/api/admin/campaigns/${id}/results`, { token })).body;
+    expect(results).toMatchObject({ sent: 1, messaged: 1, holdout: 0, opened: 1, offersClaimed: 1, offersUsed: 1, treated: { members: 1, convertedMembers: 1, orders: 1, revenueFen: 12600 }, lift: null });
   });
 });

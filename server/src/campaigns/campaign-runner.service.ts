@@ -88,7 +88,6 @@ export class CampaignRunnerService implements OnApplicationShutdown {
     const policy = await this.policy();
     if (afterQuietHours(now, policy).getTime() !== now.getTime()) return 0;
     await this.endPastCampaigns(now);
-    await this.recordUsedOffers();
     const campaigns = await this.dataSource.manager.find(CampaignEntity, { where: { status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
     let written = 0;
     for (const campaign of campaigns) {
@@ -100,17 +99,6 @@ export class CampaignRunnerService implements OnApplicationShutdown {
 
   private async endPastCampaigns(now: Date): Promise<void> {
     await this.tx.write((em) => em.update(CampaignEntity, { status: In(['active', 'paused']), endsAt: LessThanOrEqual(now) }, { status: 'ended', updatedAt: now }));
-  }
-
-  /** Stamps offer_used_at from the wallet, set-based, for the sends whose coupon was used since. */
-  private async recordUsedOffers(): Promise<void> {
-    await this.tx.write((em) =>
-      em.query(
-        `UPDATE campaign_sends SET offer_used_at = (SELECT c.used_at FROM member_coupons c WHERE c.id = campaign_sends.claimed_coupon_id AND c.status = 'used')
-         WHERE claimed_coupon_id IS NOT NULL AND offer_used_at IS NULL
-           AND EXISTS (SELECT 1 FROM member_coupons c2 WHERE c2.id = campaign_sends.claimed_coupon_id AND c2.status = 'used')`,
-      ),
-    );
   }
 
   private async context(campaign: CampaignEntity, now: Date): Promise<TriggerContext> {

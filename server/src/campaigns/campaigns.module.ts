@@ -10,6 +10,7 @@ import { CampaignEntity, CampaignSendEntity } from './campaign.entities';
 import { CampaignDeliveryService } from './campaign-delivery.service';
 import { CampaignOffersController } from './campaign-offers.controller';
 import { CampaignOffersService } from './campaign-offers.service';
+import { CampaignOfferUsageListener } from './campaign-offer-usage.listener';
 import { CampaignResultsService } from './campaign-results.service';
 import { CampaignRunnerService } from './campaign-runner.service';
 import { CampaignSettingsController, CampaignsAdminController } from './campaigns-admin.controller';
@@ -25,7 +26,7 @@ export class CampaignsModule {
       module: CampaignsModule,
       imports: [TypeOrmModule.forFeature([CampaignEntity, CampaignSendEntity]), AudiencesModule, CouponsModule, PointsModule, NoticesModule, MemberDayModule, TiersModule],
       controllers: [CampaignOffersController, CampaignsAdminController, CampaignSettingsController, ...(fakeClock ? [CampaignsDevController] : [])],
-      providers: [CampaignOffersService, CampaignsAdminService, CampaignResultsService, CampaignDeliveryService, CampaignRunnerService],
+      providers: [CampaignOffersService, CampaignsAdminService, CampaignResultsService, CampaignDeliveryService, CampaignRunnerService, CampaignOfferUsageListener],
     };
   }
 }
