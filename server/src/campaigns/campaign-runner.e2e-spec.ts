@@ -172,6 +172,16 @@ describe('campaign runner', () => {
     expect((await t.request('GET', `/api/admin/campaigns/${ended}`, { token })).body.status).toBe('ended');
   });
 
+  it('keeps a day of tick history', async () => {
+    await t.setClock(NOON);
+    await run(t, 'old-tick');
+    await t.setClock('2026-03-05T04:00:00Z');
+    await run(t, 'later-tick');
+    await run(t, '2026-03-05 12:00');
+    const keys = (await t.dataSource.query("SELECT run_key FROM job_runs WHERE job_name = 'campaign-runner' ORDER BY run_key")).map((r: any) => r.run_key);
+    expect(keys).toEqual(['2026-03-05 12:00', 'later-tick']);
+  });
+
   it('follows an offer from the send through the claim and a paid order into the results', async () => {
     const token = await t.adminToken();
     const template = (await t.request('POST', '/api/admin/coupon-templates', { token, body: { name: '满30减3', kind: 'amount', amountOffFen: 300, thresholdFen: 3000, validDays: 30 } })).body;

@@ -71,7 +71,10 @@ export class CampaignRunnerService implements OnApplicationShutdown {
   async runNow(runKey?: string): Promise<JobOutcome> {
     const key = runKey ?? formatStoreDateTime(this.clock.now(), this.clock.timezone).slice(0, 16);
     try {
-      return await this.locks.runOnce(CAMPAIGN_JOB, key, () => this.runTick());
+      const outcome = await this.locks.runOnce(CAMPAIGN_JOB, key, () => this.runTick());
+      // One run row a minute: keep a day of history.
+      if (outcome.ran && key.endsWith(':00')) await this.locks.pruneDone(CAMPAIGN_JOB, new Date(this.clock.now().getTime() - 86_400_000));
+      return outcome;
     } catch (error) {
       await this.locks.rerunFailed(CAMPAIGN_JOB, key);
       throw error;
