@@ -37,10 +37,10 @@ describe('campaign triggers', () => {
       (r: any) => ({ ...r, offer_points: Number(r.offer_points) }),
     );
 
-  it('memberDay: on the member day only, keyed by its date', async () => {
+  it('recurring on member days: on the member day only, keyed by its date', async () => {
     const a = await fx.member('a', { joinedAt: joined });
     await noon('2026-03-07');
-    const id = await campaign({ kind: 'memberDay' });
+    const id = await campaign({ kind: 'recurring' });
     await run();
     expect(await fired(id)).toEqual([]);
     await noon('2026-03-08');

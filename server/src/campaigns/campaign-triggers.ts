@@ -8,7 +8,7 @@ import { PAID_ORDER_SQL } from '../predictions/paid-orders.reader';
  * Occurrence keys — one key per real-world occurrence, so the unique (campaign, occurrence, member)
  * key lets each fire once per member:
  *   once            'once'                          (one per campaign)
- *   memberDay       store date of the member day     '2026-03-08'
+ *   recurring       store date of the member day     '2026-03-08' (every: 'memberDay')
  *   pointsExpiring  the soonest expiry date in range '2026-12-31' (a later lot is its own occurrence)
  *   redeemNudge     the item id nudged towards       (once per member per item)
  *   tierNudge       next tier + store year           'gold:2026' (at most once a year per tier)
@@ -68,7 +68,7 @@ export function triggerQueries(trigger: CampaignTrigger, ctx: TriggerContext): T
       // The audience as it was at the time: members who join later are not broadcast to.
       return one({ occurrence: part('?', 'once'), joins: [], where: [part('m.joined_at <= ?', ctx.time(at))] });
     }
-    case 'memberDay':
+    case 'recurring':
       return ctx.isMemberDay ? one({ occurrence: part('?', today), joins: [], where: [] }) : [];
     case 'pointsExpiring':
       return one({

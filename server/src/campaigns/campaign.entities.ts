@@ -14,7 +14,7 @@ export interface CampaignOffer {
 
 export const TRIGGER_KINDS = [
   'once',
-  'memberDay',
+  'recurring',
   'pointsExpiring',
   'redeemNudge',
   'tierNudge',
@@ -31,6 +31,8 @@ export interface CampaignTrigger {
   kind: TriggerKind;
   /** once: the instant it goes out (ISO). */
   at?: string;
+  /** recurring: the calendar it repeats on (the store's member days). */
+  every?: 'memberDay';
   /** pointsExpiring: points expiring within this many days (default 30). */
   withinDays?: number;
   /** redeemNudge: at most this many points short of an item (default 120). */

@@ -34,6 +34,11 @@ describe('campaigns (admin)', () => {
       expect(list.body.items.map((c: any) => c.id)).toEqual([res.body.id]);
     });
 
+    it('creates a recurring member-day campaign', async () => {
+      const res = await post(valid({ trigger: { kind: 'recurring' } }));
+      expect(res.body.trigger).toEqual({ kind: 'recurring', every: 'memberDay' });
+    });
+
     it('creates a win-back with a growing offer per step', async () => {
       const template = await t.request('POST', '/api/admin/coupon-templates', { token: await t.adminToken(), body: { name: '回流券', kind: 'amount', amountOffFen: 500, thresholdFen: 0, validDays: 7 } });
       const res = await post(valid({ trigger: { kind: 'winBack', steps: [{ kind: 'points', points: 50 }, { kind: 'coupon', couponTemplateId: template.body.id }] } }));
@@ -45,6 +50,7 @@ describe('campaigns (admin)', () => {
     it.each([
       ['no name', { name: '' }],
       ['unknown trigger', { trigger: { kind: 'sometimes' } }],
+      ['recurring on an unknown calendar', { trigger: { kind: 'recurring', every: 'monday' } }],
       ['once without a time', { trigger: { kind: 'once' } }],
       ['once with a bad time', { trigger: { kind: 'once', at: 'tomorrow' } }],
       ['win-back without steps', { trigger: { kind: 'winBack' } }],

@@ -27,6 +27,8 @@ function toTrigger(dto: CampaignTriggerDto): CampaignTrigger {
   switch (dto.kind) {
     case 'once':
       return { kind: 'once', at: new Date(dto.at!).toISOString() };
+    case 'recurring':
+      return { kind: 'recurring', every: dto.every ?? 'memberDay' };
     case 'pointsExpiring':
       return { kind: dto.kind, withinDays: dto.withinDays ?? 30 };
     case 'redeemNudge':

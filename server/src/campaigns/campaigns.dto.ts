@@ -47,6 +47,9 @@ export class CampaignTriggerDto {
   @IsISO8601({ strict: true })
   at?: string;
 
+  @ApiPropertyOptional({ enum: ['memberDay'], description: "recurring: the calendar it repeats on ['memberDay', the store's member days]" })
+  @IsOptional() @IsIn(['memberDay']) every?: 'memberDay';
+
   @ApiPropertyOptional({ description: 'pointsExpiring: points expiring within N days [30]' })
   @IsOptional() @IsInt() @Min(1) @Max(365) withinDays?: number;
 

@@ -2852,12 +2852,17 @@ export interface components {
         };
         CampaignTriggerDto: {
             /** @enum {string} */
-            kind: "once" | "memberDay" | "pointsExpiring" | "redeemNudge" | "tierNudge" | "birthday" | "anniversary" | "firstOrder" | "winBack" | "replenishment";
+            kind: "once" | "recurring" | "pointsExpiring" | "redeemNudge" | "tierNudge" | "birthday" | "anniversary" | "firstOrder" | "winBack" | "replenishment";
             /**
              * Format: date-time
              * @description once: when it goes out (required)
              */
             at?: string;
+            /**
+             * @description recurring: the calendar it repeats on ['memberDay', the store's member days]
+             * @enum {string}
+             */
+            every?: "memberDay";
             /** @description pointsExpiring: points expiring within N days [30] */
             withinDays?: number;
             /** @description redeemNudge: at most N points short of a points item [120] */
