@@ -95,7 +95,12 @@ export class CampaignRunnerService implements OnApplicationShutdown {
     let written = 0;
     for (const campaign of campaigns) {
       if (campaign.startsAt && campaign.startsAt > now) continue;
-      written += await this.runCampaign(campaign, now, policy);
+      try {
+        written += await this.runCampaign(campaign, now, policy);
+      } catch (error) {
+        // One broken campaign must not hold up the others; the next tick tries it again.
+        this.logger.error(`campaign ${campaign.id} failed: ${(error as Error).message}`);
+      }
     }
     return written;
   }
