@@ -118,6 +118,12 @@ export class JobLockService {
     await this.tx.run(({ em }) => em.delete(JobRunEntity, { jobName, runKey, status: 'failed' }));
   }
 
+  /** Deletes a job's finished runs started before `before` (jobs keyed by the minute would pile up). */
+  async pruneDone(jobName: string, before: Date): Promise<number> {
+    const result = await this.tx.write((em) => em.createQueryBuilder().delete().from(JobRunEntity).where('job_name = :jobName AND status = :done AND started_at < :before', { jobName, done: 'done', before: dbTime(em, before) }).execute());
+    return result.affected ?? 0;
+  }
+
   history(jobName: string, runKey?: string): Promise<JobRunEntity[]> {
     return this.runs.find({ where: runKey ? { jobName, runKey } : { jobName }, order: { startedAt: 'DESC' }, take: 50 });
   }

@@ -7,3 +7,4 @@ export * from './campaign-lift';
 export * from './holdout';
 export * from './send-policy';
 export * from './audience-rules';
+export * from './occurrences';
