@@ -27,6 +27,7 @@ export function parseQuery(search: string): Record<string, string> {
 export function openPageLink(page: string): void {
   const [path, search = ''] = page.replace(/^\//, '').split('?');
   recordCampaignOpen(parseQuery(search));
-  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: `/${path}` });
-  else void Taro.navigateTo({ url: `/${path}${search ? `?${search}` : ''}` });
+  const opened = TAB_PAGES.includes(path) ? Taro.switchTab({ url: `/${path}` }) : Taro.navigateTo({ url: `/${path}${search ? `?${search}` : ''}` });
+  // A link to a page this version of the app does not have (an older app, a mistyped campaign page).
+  void Promise.resolve(opened).catch(() => Taro.showToast({ title: '暂时无法打开该页面', icon: 'none' }));
 }
