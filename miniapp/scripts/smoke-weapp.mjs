@@ -49,6 +49,8 @@ function serve({ method, url, data, header }) {
   if (!header?.Authorization) return error(401, 'UNAUTHENTICATED', '请先登录');
   if (method === 'GET' && path === '/api/members/me') return { statusCode: 200, data: MEMBER };
   if (method === 'GET' && path === '/api/mall/items') return { statusCode: 200, data: { items: MALL_ITEMS } };
+  if (method === 'GET' && path === '/api/notices') return { statusCode: 200, data: { items: [], total: 3, unread: 3 } };
+  if (method === 'POST' && /^\/api\/campaign-offers\/[^/]+\/open$/.test(path)) return { statusCode: 204, data: '' };
   if (method === 'GET' && path === '/api/mall/checkout-terms') {
     return { statusCode: 200, data: { tier: 'gold', balance: 1234, isMemberDay: true, memberDayPricePct: 90, pointsPer5Yuan: 100, maxShareOfCashPct: 50 } };
   }
@@ -58,6 +60,7 @@ function serve({ method, url, data, header }) {
 // ---- wx stand-in -------------------------------------------------------------------------------
 const storage = new Map();
 const toasts = [];
+const tabBadges = [];
 const unknownApis = new Set();
 const callbackApi = (fn) => (opts = {}) => {
   setTimeout(() => {
@@ -98,6 +101,8 @@ const wxApis = {
   nextTick: (fn) => setTimeout(fn, 0),
   onAppShow() {}, onAppHide() {}, offAppShow() {}, offAppHide() {},
   showShareMenu: callbackApi(() => ({})),
+  setTabBarBadge: callbackApi((opts) => (tabBadges.push({ index: opts.index, text: opts.text }), { errMsg: 'setTabBarBadge:ok' })),
+  removeTabBarBadge: callbackApi(() => ({ errMsg: 'removeTabBarBadge:ok' })),
 };
 const wx = new Proxy(wxApis, {
   get(target, key) {
@@ -216,6 +221,19 @@ check(mallText().includes('200积分 + ¥9.90'), 'the mall tab shows a points + 
 check(mallText().includes('金卡及以上专享'), 'the mall tab badges a tier-only item');
 check(mallText().includes('会员日价') && mallText().includes('8.91'), 'the mall tab shows the member-day price (90% of ¥9.90)');
 check(mallText().includes('http://127.0.0.1:3000/media/abc.png'), 'item images are loaded from the API host');
+
+// Unread notices badge the 我的 tab (index 3) from the home tab.
+check(await until(() => tabBadges.some((b) => b.index === 3 && b.text === '3')), 'the home tab puts the unread notice count on the 我的 tab badge');
+
+// Brought to the front from a campaign's subscribe message (twice, as WeChat may): one open is recorded.
+const SEND_ID = '0190c1c2-0000-7000-8000-00000000abcd';
+const fromMessage = { path: 'pages/index/index', scene: 1014, query: { campaignSend: SEND_ID } };
+appConfig.onShow?.call(appConfig, fromMessage);
+appConfig.onShow?.call(appConfig, fromMessage);
+const opens = () => calls.filter((c) => c.method === 'POST' && c.path === `/api/campaign-offers/${SEND_ID}/open`);
+check(await until(() => opens().length > 0), 'opening from a campaign message records POST /api/campaign-offers/:sendId/open');
+await new Promise((r) => setTimeout(r, 100));
+check(opens().length === 1 && opens()[0].auth !== null, 'the open is recorded once, with the member\'s token');
 
 const login = calls.find((c) => c.path === '/api/auth/wx-login');
 check(login?.data?.code === 'wx-code-1', 'wx.login code is sent to POST /api/auth/wx-login');

@@ -4,6 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'member', pages: ['pages/tier/index', 'pages/points/index', 'pages/coupons/index'] },
     { root: 'referral', pages: ['pages/invite/index'] },
+    { root: 'messages', pages: ['pages/index/index'] },
     {
       root: 'mall',
       pages: ['pages/item/index', 'pages/checkout/index', 'pages/orders/index', 'pages/order/index', 'pages/addresses/index', 'pages/address-edit/index'],

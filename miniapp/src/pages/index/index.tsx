@@ -11,6 +11,7 @@ import { api } from '../../services/request';
 import { useInviteShare } from '../../services/share';
 import './index.scss';
 import { usePageView } from '../../services/analytics';
+import { useUnreadNotices } from '../../services/notices';
 
 export default function HomePage() {
   usePageView();
@@ -30,6 +31,8 @@ export default function HomePage() {
     loadTier();
   });
   useInviteShare('一起来会员好物商城，签到领积分', '/pages/index/index');
+  // The first tab the member sees puts the unread count on the 我的 tab.
+  useUnreadNotices();
 
   return (
     <View className="page home">

@@ -6,10 +6,12 @@ import { MemberCard } from '../../components/MemberCard';
 import { useMember } from '../../stores/member-context';
 import './index.scss';
 import { analyticsOptedOut, setAnalyticsOptOut, usePageView } from '../../services/analytics';
+import { unreadText, useUnreadNotices } from '../../services/notices';
 
 export default function MePage() {
   usePageView();
   const { member } = useMember();
+  const unread = useUnreadNotices();
   const [shareUsage, setShareUsage] = useState(() => !analyticsOptedOut());
   const toggleUsage = (on: boolean) => {
     setShareUsage(on);
@@ -25,6 +27,13 @@ export default function MePage() {
           <>
             <MemberCard member={member} />
             <View className="card me__rows">
+              <View className="me__row me__messages" onClick={() => void Taro.navigateTo({ url: '/messages/pages/index/index' })}>
+                <Text>消息中心</Text>
+                <View className="me__row-end">
+                  {unread > 0 && <Text className="me__badge">{unreadText(unread)}</Text>}
+                  <Text className="muted">›</Text>
+                </View>
+              </View>
               <View className="me__row" onClick={() => void Taro.navigateTo({ url: '/member/pages/tier/index' })}>
                 <Text>会员等级</Text>
                 <Text className="muted">查看权益 ›</Text>

@@ -5,6 +5,7 @@ import { memberDayPriceFen, type CheckoutTerms, type MallItem } from '@mall/shar
 import { KIND_LABELS, mediaUrl, priceText, tierBadge, yuan } from '../../../components/mall-format';
 import { api, ignoreApiError } from '../../../services/request';
 import { usePageView } from '../../../services/analytics';
+import { BoughtTogether } from './BoughtTogether';
 import './index.scss';
 
 const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -77,6 +78,7 @@ export default function ItemPage() {
           </Text>
         </View>
         {item.description && <View className="card item-desc">{item.description}</View>}
+        <BoughtTogether itemId={item.id} />
         <View className="card item-qty">
           <Text>数量</Text>
           <View className="qty">
