@@ -22,6 +22,7 @@ export const ACCESS: Record<string, AdminRole[]> = {
   orders: ['owner', 'operator', 'analyst'],
   mallSales: ['owner', 'operator', 'analyst'],
   audiences: ['owner', 'operator', 'analyst'],
+  pointsEconomy: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {
