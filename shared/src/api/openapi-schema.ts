@@ -5418,6 +5418,8 @@ export interface operations {
                 inviterId?: string;
                 /** @description Platform of the latest login */
                 platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Members of this saved audience (its rules as they evaluate now) */
+                audienceId?: string;
                 page?: number;
                 pageSize?: number;
                 sort?: "joinedAt" | "lastActiveAt" | "points" | "spend" | "orders";
@@ -5525,6 +5527,8 @@ export interface operations {
                 inviterId?: string;
                 /** @description Platform of the latest login */
                 platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Members of this saved audience (its rules as they evaluate now) */
+                audienceId?: string;
                 /** @description Full phone numbers (owners only; audited) */
                 unmask?: "true" | "false";
             };
@@ -5624,6 +5628,8 @@ export interface operations {
                 inviterId?: string;
                 /** @description Platform of the latest login */
                 platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Members of this saved audience (its rules as they evaluate now) */
+                audienceId?: string;
                 /** @description Full phone numbers (owners only; audited) */
                 unmask?: "true" | "false";
             };
