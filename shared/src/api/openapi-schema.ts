@@ -2575,7 +2575,7 @@ export interface components {
         };
         AudienceRuleDoc: {
             /** @enum {string} */
-            kind: "tier" | "joined" | "lastActive" | "lastOrder" | "spend" | "orders" | "points" | "rfm" | "churnRisk" | "replenishment" | "expiringPoints" | "inviter";
+            kind: "tier" | "joined" | "lastActive" | "lastOrder" | "spend" | "orders" | "points" | "rfm" | "churnRisk" | "replenishment" | "expiringPoints" | "inviter" | "platform";
             /** @description tier: normal/silver/gold/diamond; churnRisk: unknown/low/medium/high */
             in?: string[];
             /** @description joined / lastActive / lastOrder: store days ago, inclusive */
