@@ -2576,7 +2576,7 @@ export interface components {
         AudienceRuleDoc: {
             /** @enum {string} */
             kind: "tier" | "joined" | "lastActive" | "lastOrder" | "spend" | "orders" | "points" | "rfm" | "churnRisk" | "replenishment" | "expiringPoints" | "inviter" | "platform";
-            /** @description tier: normal/silver/gold/diamond; churnRisk: unknown/low/medium/high */
+            /** @description tier: normal/silver/gold/diamond; churnRisk: unknown/low/medium/high; platform (latest login): ios/android/windows/mac/ohos/devtools/h5/other */
             in?: string[];
             /** @description joined / lastActive / lastOrder: store days ago, inclusive */
             daysAgoMin?: number;
