@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Modal, Typography, message } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useHref, useNavigate } from 'react-router-dom';
 import { startAudienceExport, type Audience } from '../service';
 
 /**
@@ -12,6 +12,9 @@ export function AudienceExport({ audience, canUnmask }: { audience: Audience; ca
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [unmask, setUnmask] = useState(false);
+  // The toast renders outside the router's tree, so it gets a plain link that navigates in-app.
+  const navigate = useNavigate();
+  const exportsHref = useHref('/exports');
   const start = useMutation({
     mutationFn: () => startAudienceExport(audience.id, unmask && canUnmask),
     onSuccess: () => {
@@ -20,7 +23,8 @@ export function AudienceExport({ audience, canUnmask }: { audience: Audience; ca
       void message.success({
         content: (
           <span data-testid="audience-export-started">
-            已开始导出「{audience.name}」，<Link to="/exports">前往我的导出</Link>下载
+            已开始导出「{audience.name}」，
+            <a href={exportsHref} onClick={(e) => { e.preventDefault(); navigate('/exports'); }}>前往我的导出</a>下载
           </span>
         ),
         duration: 8,
