@@ -35,6 +35,7 @@ import { MemberAdminModule } from './member-admin/member-admin.module';
 import { MemberExportsModule } from './member-exports/member-exports.module';
 import { PredictionsModule } from './predictions/predictions.module';
 import { AudiencesModule } from './audiences/audiences.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 
 @Module({})
 export class AppModule {
@@ -84,6 +85,7 @@ export class AppModule {
         MemberExportsModule,
         PredictionsModule,
         AudiencesModule,
+        CampaignsModule.register(config.fakeClock),
         MediaModule,
         SeedModule,
       ],

@@ -38,6 +38,7 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_POINTS_EXPIRY: z.string().min(1).default('demo-tmpl-points-expiry'),
   WECHAT_TEMPLATE_CHECKIN_REMINDER: z.string().min(1).default('demo-tmpl-checkin-reminder'),
   WECHAT_TEMPLATE_MEMBER_DAY: z.string().min(1).default('demo-tmpl-member-day'),
+  WECHAT_TEMPLATE_CAMPAIGN: z.string().min(1).default('demo-tmpl-campaign'),
   /** WeChat Pay v3 (merchant id, API certificate serial and private key, platform key, APIv3 key). */
   WECHATPAY_MCH_ID: z.string().regex(/^\d{6,20}$/, 'must be the merchant id (digits)').optional(),
   WECHATPAY_MCH_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the API certificate serial (hex)').optional(),
@@ -101,7 +102,7 @@ export interface AppConfig {
     sandboxPublicBase?: string;
     timeoutMs: number;
     /** Subscribe-message template ids per topic, from the mini-program's WeChat console. */
-    templates: { points_expiry: string; checkin_reminder: string; member_day: string };
+    templates: { points_expiry: string; checkin_reminder: string; member_day: string; campaign: string };
   };
   /** Absent when not configured: cash payments are then refused with a clear error. */
   wechatPay?: {
@@ -186,6 +187,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         points_expiry: e.WECHAT_TEMPLATE_POINTS_EXPIRY,
         checkin_reminder: e.WECHAT_TEMPLATE_CHECKIN_REMINDER,
         member_day: e.WECHAT_TEMPLATE_MEMBER_DAY,
+        campaign: e.WECHAT_TEMPLATE_CAMPAIGN,
       },
     },
     wechatPay: payConfigured

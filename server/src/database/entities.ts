@@ -1,3 +1,4 @@
+import { CampaignEntity, CampaignSendEntity } from '../campaigns/campaign.entities';
 import { MemberEntity, MemberWechatSessionEntity } from '../members/member.entity';
 import { AdminUserEntity } from '../admin-users/admin-user.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
@@ -53,4 +54,6 @@ export const ALL_ENTITIES = [
   MemberReplenishmentEntity,
   ItemPairEntity,
   AudienceEntity,
+  CampaignEntity,
+  CampaignSendEntity,
 ];

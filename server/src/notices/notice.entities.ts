@@ -33,7 +33,7 @@ export class MemberNoticeEntity {
   readAt!: Date | null;
 }
 
-export const SUBSCRIPTION_TOPICS = ['points_expiry', 'checkin_reminder', 'member_day'] as const;
+export const SUBSCRIPTION_TOPICS = ['points_expiry', 'checkin_reminder', 'member_day', 'campaign'] as const;
 export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
 
 /**

@@ -22,7 +22,7 @@ export class SubscribeDto {
   @ApiProperty({ enum: SUBSCRIPTION_TOPICS, isArray: true, description: 'Topics the member just allowed in wx.requestSubscribeMessage' })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(SUBSCRIPTION_TOPICS.length)
   @IsIn(SUBSCRIPTION_TOPICS, { each: true })
   topics!: SubscriptionTopic[];
 }

@@ -1351,6 +1351,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaign-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CampaignOffersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-offers/{sendId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignOffersController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-offers/{sendId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignOffersController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CampaignsAdminController_list"];
+        put?: never;
+        post: operations["CampaignsAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CampaignsAdminController_one"];
+        put: operations["CampaignsAdminController_update"];
+        post?: never;
+        delete: operations["CampaignsAdminController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaigns/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignsAdminController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignsAdminController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaigns/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignsAdminController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CampaignsAdminController_resultsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/campaign-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CampaignSettingsController_get"];
+        put: operations["CampaignSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/campaigns/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignsDevController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1521,7 +1697,7 @@ export interface components {
         };
         SubscribeDto: {
             /** @description Topics the member just allowed in wx.requestSubscribeMessage */
-            topics: ("points_expiry" | "checkin_reminder" | "member_day")[];
+            topics: ("points_expiry" | "checkin_reminder" | "member_day" | "campaign")[];
         };
         PointsEntryResponse: {
             delta: number;
@@ -2663,6 +2839,180 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        CampaignOfferDetail: {
+            /** @enum {string} */
+            kind: "coupon" | "points";
+            /** @description Points credited on claim (kind points) */
+            points?: number;
+            /** @description The coupon template's name (kind coupon) */
+            couponTitle?: string;
+            /** @description Amount off in fen for an amount coupon (kind coupon) */
+            couponValueFen?: number;
+        };
+        CampaignOfferResponse: {
+            sendId: string;
+            campaignName: string;
+            title: string;
+            body: string;
+            /** @description Page to open, carrying campaignSend=<sendId> */
+            page?: string | null;
+            offer: components["schemas"]["CampaignOfferDetail"];
+            claimed: boolean;
+            /** Format: date-time */
+            claimedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CampaignOfferListResponse: {
+            /** @description The caller's offers, newest first */
+            items: components["schemas"]["CampaignOfferResponse"][];
+        };
+        ClaimCampaignOfferResponse: {
+            claimed: boolean;
+            /** @description True when an earlier claim had already taken it (nothing issued this time) */
+            alreadyClaimed: boolean;
+            /** @description The coupon put in the wallet (coupon offers) */
+            couponId?: string;
+            /** @description Points credited (points offers) */
+            points?: number;
+        };
+        CampaignOfferDto: {
+            /** @enum {string} */
+            kind: "none" | "coupon" | "points";
+            /** @description Required for kind coupon */
+            couponTemplateId?: string | null;
+            /** @description Required for kind points: 1–100000 */
+            points?: number | null;
+        };
+        CampaignMessageDto: {
+            /** @description Notice title (also the subscribe message thing1) */
+            title: string;
+            body: string;
+            /**
+             * @description Mini-program page without query
+             * @example pages/index/index
+             */
+            page?: string | null;
+        };
+        CampaignTriggerDto: {
+            /** @enum {string} */
+            kind: "once" | "memberDay" | "pointsExpiring" | "redeemNudge" | "tierNudge" | "birthday" | "anniversary" | "firstOrder" | "winBack" | "replenishment";
+            /**
+             * Format: date-time
+             * @description once: when it goes out (required)
+             */
+            at?: string;
+            /** @description pointsExpiring: points expiring within N days [30] */
+            withinDays?: number;
+            /** @description redeemNudge: at most N points short of a points item [120] */
+            pointsShort?: number;
+            /** @description tierNudge: at most N growth short of the next tier [300] */
+            growthShort?: number;
+            /** @description replenishment: N days before the expected run-out [3] */
+            daysBefore?: number;
+            /** @description winBack (required): step k fires after k of the member's purchase cycles without an order, with its own (growing) offer */
+            steps?: components["schemas"]["CampaignOfferDto"][];
+        };
+        CampaignResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "ended";
+            audienceId?: string | null;
+            offer: components["schemas"]["CampaignOfferDto"];
+            message: components["schemas"]["CampaignMessageDto"];
+            trigger: components["schemas"]["CampaignTriggerDto"];
+            holdoutPct: number;
+            attributionDays: number;
+            /** Format: date-time */
+            startsAt?: string | null;
+            /** Format: date-time */
+            endsAt?: string | null;
+            /** Format: date-time */
+            activatedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignListResponse: {
+            items: components["schemas"]["CampaignResponse"][];
+        };
+        CampaignDto: {
+            name: string;
+            /** @description Saved audience; null = every member */
+            audienceId?: string | null;
+            /** @description Ignored by winBack, whose steps carry the offers */
+            offer: components["schemas"]["CampaignOfferDto"];
+            message: components["schemas"]["CampaignMessageDto"];
+            trigger: components["schemas"]["CampaignTriggerDto"];
+            /** @default 10 */
+            holdoutPct: number;
+            /** @default 7 */
+            attributionDays: number;
+            /** Format: date-time */
+            startsAt?: string | null;
+            /** Format: date-time */
+            endsAt?: string | null;
+        };
+        CampaignGroupResults: {
+            /** @description Distinct members in the group */
+            members: number;
+            /** @description Members with at least one paid order in an attribution window */
+            convertedMembers: number;
+            /** @description convertedMembers ÷ members; null for an empty group */
+            conversionRate: number | null;
+            /** @description Paid orders within the attribution window after a send */
+            orders: number;
+            /** @description Their cash paid, fen */
+            revenueFen: number;
+        };
+        CampaignLiftResponse: {
+            treatedRate: number;
+            holdoutRate: number;
+            /** @description treatedRate − holdoutRate */
+            difference: number;
+            /** @description 95% CI of the difference (Newcombe) */
+            ci95: number[];
+            relativeLift?: number | null;
+            significant: boolean;
+        };
+        CampaignResultsResponse: {
+            campaignId: string;
+            /** @description Members in the audience now */
+            audienceSize: number;
+            /** @description Sends delivered (notice, and message when subscribed) */
+            sent: number;
+            /** @description Subscribe messages actually sent */
+            messaged: number;
+            /** @description Holdout rows (nothing delivered) */
+            holdout: number;
+            opened: number;
+            offersClaimed: number;
+            /** @description Claimed coupons used in an order */
+            offersUsed: number;
+            attributionDays: number;
+            treated: components["schemas"]["CampaignGroupResults"];
+            holdoutGroup: components["schemas"]["CampaignGroupResults"];
+            /** @description Conversion lift against the holdout; null when a group is empty */
+            lift?: components["schemas"]["CampaignLiftResponse"] | null;
+        };
+        CampaignSendPolicyDto: {
+            /** @description Messages a member may get in any rolling 7 days, all campaigns together */
+            maxPerWeek: number;
+            /** @description Quiet hours start (store time); equal to the end = no quiet hours */
+            quietStartHour: number;
+            quietEndHour: number;
+        };
+        RunCampaignsDto: {
+            /** @description Run key (default: the store minute); tests pass distinct keys to run two ticks at once */
+            runKey?: string;
+        };
+        JobRunResponse: {
+            ran: boolean;
+            affected?: number;
+            reason?: string;
         };
         ErrorResponse: {
             /**
@@ -6047,6 +6397,496 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CampaignOffersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignOfferListResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignOffersController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sendId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimCampaignOfferResponse"];
+                };
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignOffersController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sendId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsAdminController_resultsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResultsResponse"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSendPolicyDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignSendPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSendPolicyDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsDevController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunCampaignsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunResponse"];
+                };
             };
         };
     };
