@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { AimOutlined, AccountBookOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ProfileOutlined, ShareAltOutlined, ShopOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, AccountBookOutlined, AuditOutlined, NotificationOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ProfileOutlined, ShareAltOutlined, ShopOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -27,4 +27,5 @@ export const SECTIONS: Section[] = [
   { path: '/mall-sales', label: '销售数据', icon: <BarChartOutlined />, access: 'mallSales', page: lazy(() => import('./pages/mall-sales')) },
   { path: '/points-economy', label: '积分经济', icon: <AccountBookOutlined />, access: 'pointsEconomy', page: lazy(() => import('./pages/points-economy')) },
   { path: '/audiences', label: '受众', icon: <AimOutlined />, access: 'audiences', page: lazy(() => import('./pages/audiences')) },
+  { path: '/campaigns', label: '营销活动', icon: <NotificationOutlined />, access: 'campaigns', page: lazy(() => import('./pages/campaigns')) },
 ];
