@@ -40,5 +40,15 @@ describe('audiences in the admin, in a real browser', () => {
 
     const saved = (await t.request('GET', '/api/admin/audiences', { token: await t.adminToken() })).body.items;
     expect(saved).toEqual([expect.objectContaining({ name: '近期活跃金卡', memberCount: 1, rules: [{ kind: 'tier', in: ['gold'] }, { kind: 'lastActive', daysAgoMax: 30 }] })]);
+
+    // Export it: the job starts and the message leads to 我的导出, where the file can be downloaded.
+    await page.locator('.ant-modal-close').first().click();
+    await row.getByRole('button', { name: /^导\s*出$/ }).click();
+    await page.getByRole('button', { name: /开始导出/ }).click();
+    await page.locator('[data-testid="audience-export-started"]').getByRole('link', { name: '前往我的导出' }).click();
+    await page.waitForURL(/\/admin\/exports$/);
+    const job = page.locator('tr').filter({ hasText: `受众: ${saved[0].id}` });
+    await job.getByRole('button', { name: '下载文件' }).and(page.locator(':enabled')).waitFor();
+    await job.filter({ hasText: '已写入 1 / 1 行' }).waitFor();
   });
 });

@@ -22,6 +22,9 @@ export const ACCESS: Record<string, AdminRole[]> = {
   orders: ['owner', 'operator', 'analyst'],
   mallSales: ['owner', 'operator', 'analyst'],
   audiences: ['owner', 'operator', 'analyst'],
+  pointsEconomy: ['owner', 'operator', 'analyst'],
+  // Analysts read campaigns and results; the page hides the actions and the server refuses them.
+  campaigns: ['owner', 'operator', 'analyst'],
 };
 
 export function canAccess(role: AdminRole | undefined, section: keyof typeof ACCESS): boolean {

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { AimOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ProfileOutlined, ShareAltOutlined, ShopOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, AccountBookOutlined, AuditOutlined, NotificationOutlined, BarChartOutlined, CalendarOutlined, CloudDownloadOutlined, CrownOutlined, DashboardOutlined, GiftOutlined, ProfileOutlined, ShareAltOutlined, ShopOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ACCESS } from './access';
 
 export interface Section {
@@ -25,5 +25,7 @@ export const SECTIONS: Section[] = [
   { path: '/mall-items', label: '商品管理', icon: <ShopOutlined />, access: 'mallItems', page: lazy(() => import('./pages/mall-items')) },
   { path: '/orders', label: '订单管理', icon: <ProfileOutlined />, access: 'orders', page: lazy(() => import('./pages/orders')) },
   { path: '/mall-sales', label: '销售数据', icon: <BarChartOutlined />, access: 'mallSales', page: lazy(() => import('./pages/mall-sales')) },
+  { path: '/points-economy', label: '积分经济', icon: <AccountBookOutlined />, access: 'pointsEconomy', page: lazy(() => import('./pages/points-economy')) },
   { path: '/audiences', label: '受众', icon: <AimOutlined />, access: 'audiences', page: lazy(() => import('./pages/audiences')) },
+  { path: '/campaigns', label: '营销活动', icon: <NotificationOutlined />, access: 'campaigns', page: lazy(() => import('./pages/campaigns')) },
 ];

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { newId } from '../common/ids';
-import { MemberEntity } from '../members/member.entity';
+import { MemberEntity, MemberWechatSessionEntity } from '../members/member.entity';
 import { MallItemEntity, OrderEntity, OrderLineEntity, OrderStatus } from '../mall/mall.entities';
 import { PointsLotEntity } from '../points/points.entities';
 
@@ -16,6 +16,10 @@ export function audienceFixtures(ds: DataSource) {
         tier: 'normal', tierReachedAt: null, tierReviewOn: null, pointsBalance: 0, inviteCode: `FX${String(seq).padStart(6, '0')}`, inviterId: null, lastActiveAt: null, ...m,
       });
       return id;
+    },
+    /** The member's latest login session, with the platform it reported. */
+    async session(memberId: string, platform: string | null): Promise<void> {
+      await ds.getRepository(MemberWechatSessionEntity).insert({ memberId, sessionKey: 'fixture', deviceFingerprint: null, platform, updatedAt: new Date('2026-06-01T00:00:00Z') });
     },
     async item(name: string, category: string): Promise<string> {
       const id = newId();

@@ -28,4 +28,17 @@ describe('compileAudience', () => {
     expect(q.where).not.toMatch(/gold|100|2026/);
     expect(q.params).toEqual(['gold', 'diamond', '2026-06-15', '2026-07-15', 100, '2026-06-12', '2026-06-22']);
   });
+
+  it.each<[string, ('ios' | 'android' | 'windows' | 'mac' | 'devtools')[], string[]]>([
+    ['one platform', ['ios'], ['ios']],
+    ['desktop', ['windows', 'mac'], ['windows', 'mac']],
+    ['every phone and the dev tools', ['ios', 'android', 'devtools'], ['ios', 'android', 'devtools']],
+  ])('matches %s by the latest login session, values as parameters', (_name, platforms, params) => {
+    const q = compileAudience([{ kind: 'platform', in: platforms }], ctx);
+    expect(q).toEqual({
+      from: 'members m',
+      where: `m.id IN (SELECT ws.member_id FROM member_wechat_sessions ws WHERE ws.platform IN (${platforms.map(() => '?').join(', ')}))`,
+      params,
+    });
+  });
 });

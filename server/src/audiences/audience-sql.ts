@@ -99,6 +99,12 @@ export function compileAudience(rules: readonly AudienceRule[], ctx: CompileCont
       case 'inviter':
         where.push(rule.invited ? 'm.inviter_id IS NOT NULL' : 'm.inviter_id IS NULL');
         break;
+      case 'platform':
+        // The platform of the latest login, kept on the session row (indexed): the same value the
+        // member list filters on and the CSV shows. No session or no platform: never matches.
+        where.push(`m.id IN (SELECT ws.member_id FROM member_wechat_sessions ws WHERE ws.platform IN (${rule.in.map(() => '?').join(', ')}))`);
+        params.push(...rule.in);
+        break;
     }
   }
   return {

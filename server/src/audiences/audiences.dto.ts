@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { AUDIENCE_RULE_KINDS, CHURN_RISKS, TIER_CODES } from '@mall/shared';
+import { AUDIENCE_RULE_KINDS, CHURN_RISKS, MEMBER_PLATFORMS, TIER_CODES } from '@mall/shared';
 import { PageQuery } from '../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -9,7 +9,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** The OpenAPI view of one rule; the server checks each rule by its kind (see parseAudienceRules). */
 export class AudienceRuleDoc {
   @ApiProperty({ enum: AUDIENCE_RULE_KINDS }) kind!: string;
-  @ApiPropertyOptional({ type: [String], description: `tier: ${TIER_CODES.join('/')}; churnRisk: ${CHURN_RISKS.join('/')}` }) in?: string[];
+  @ApiPropertyOptional({ type: [String], description: `tier: ${TIER_CODES.join('/')}; churnRisk: ${CHURN_RISKS.join('/')}; platform (latest login): ${MEMBER_PLATFORMS.join('/')}` }) in?: string[];
   @ApiPropertyOptional({ description: 'joined / lastActive / lastOrder: store days ago, inclusive' }) daysAgoMin?: number;
   @ApiPropertyOptional() daysAgoMax?: number;
   @ApiPropertyOptional({ description: 'spend (fen) / orders / points / rfm (1–5) / expiringPoints (points)' }) min?: number;

@@ -11,6 +11,7 @@ import { audienceFixtures } from './audience-fixtures';
  *   eve  silver   joined 2026-05-20, active 06-15, 150 pts; no orders
  *   fay  gold     joined 2025-12-01, active 05-15, 800 pts; orders 04-15 [X,Y], 05-05 [X,Y]: 20 days, 41 since → high
  * ann's 05-25 order is paid at 01:00 Shanghai (still 05-24 in UTC): days are store days.
+ * Latest login platforms: ann ios, bob android, cat mac, dan devtools, eve ios; fay never logged in (no session).
  */
 const TODAY_NOON = '2026-06-15T04:00:00Z';
 
@@ -54,6 +55,11 @@ describe('audiences and predictions', () => {
     await f.lot(ids.bob, 1000, '2027-12-31');
     await f.lot(ids.dan, 3000, '2026-07-01');
     await f.lot(ids.eve, 150, '2027-12-31');
+    await f.session(ids.ann, 'ios');
+    await f.session(ids.bob, 'android');
+    await f.session(ids.cat, 'mac');
+    await f.session(ids.dan, 'devtools');
+    await f.session(ids.eve, 'ios');
   }
 
   const names = (memberIds: string[]) => memberIds.map((id) => Object.keys(ids).find((k) => ids[k] === id)).sort();
@@ -127,6 +133,9 @@ describe('audiences and predictions', () => {
       ['new normal members (joined within 14 days, store days)', [{ kind: 'tier', in: ['normal'] }, { kind: 'joined', daysAgoMax: 14 }], ['cat']],
       ['high churn risk', [{ kind: 'churnRisk', in: ['high'] }], ['bob', 'fay']],
       ['low points', [{ kind: 'points', max: 500 }], ['ann', 'cat', 'eve']],
+      ['on iOS (latest login)', [{ kind: 'platform', in: ['ios'] }], ['ann', 'eve']],
+      ['on a desktop or the dev tools', [{ kind: 'platform', in: ['windows', 'mac', 'devtools'] }], ['cat', 'dan']],
+      ['phones, gold', [{ kind: 'platform', in: ['ios', 'android'] }, { kind: 'tier', in: ['gold'] }], ['ann']],
     ])('%s', async (_name, rules, expected) => {
       const res = await t.request('POST', '/api/admin/audiences/preview', { token: await t.adminToken('analyst'), body: { rules } });
       expect(res.status).toBe(200);
@@ -141,11 +150,11 @@ describe('audiences and predictions', () => {
     it('refuses unknown rule kinds and bad values, naming them, and saves nothing', async () => {
       const token = await t.adminToken();
       const before = await t.count('audiences');
-      const bad = await t.request('POST', '/api/admin/audiences/preview', { token, body: { rules: [{ kind: 'platform', in: ['ios'] }, { kind: 'spend', min: -5 }, { kind: 'tier', in: ['bronze'] }] } });
+      const bad = await t.request('POST', '/api/admin/audiences/preview', { token, body: { rules: [{ kind: 'device', in: ['ios'] }, { kind: 'spend', min: -5 }, { kind: 'tier', in: ['bronze'] }] } });
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
       expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['rules[0].kind', 'rules[1].min', 'rules[2].in']);
-      expect(bad.body.details.fields[0].errors[0]).toContain('platform');
+      expect(bad.body.details.fields[0].errors[0]).toContain('device');
       for (const body of [{}, { rules: 'tier' }, { rules: [], extra: 1 }]) expect((await t.request('POST', '/api/admin/audiences/preview', { token, body })).status).toBe(400);
       const save = await t.request('POST', '/api/admin/audiences', { token, body: { name: 'bad', rules: [{ kind: 'rfm', measure: 'r', min: 0, max: 9 }] } });
       expect(save.status).toBe(400);
@@ -187,6 +196,21 @@ describe('audiences and predictions', () => {
       const bob = [...page1.body.items, ...page2.body.items].find((m: { id: string }) => m.id === ids.bob);
       expect(bob).toMatchObject({ nickname: 'bob', tier: 'silver', orders: 3, spendFen: 15000, rfm: '254', churnRisk: 'high', churnExplanation: '通常每 21 天购买一次，距上次下单已 64 天' });
       expect(bob).not.toHaveProperty('openid');
+    });
+
+    it('counts a platform audience exactly as a hand-written SQL query over the latest login sessions', async () => {
+      const rules = [{ kind: 'platform', in: ['ios', 'android'] }, { kind: 'tier', in: ['gold', 'silver'] }, { kind: 'points', min: 200 }];
+      const created = await t.request('POST', '/api/admin/audiences', { token: await t.adminToken(), body: { name: '手机端高积分', rules } });
+      expect(created.status).toBe(201);
+      const [hand] = await t.dataSource.query(
+        `SELECT COUNT(*) AS n FROM members m JOIN member_wechat_sessions w ON w.member_id = m.id
+         WHERE w.platform IN ('ios', 'android') AND m.tier IN ('gold', 'silver') AND m.points_balance >= 200`,
+      );
+      expect(Number(hand.n)).toBe(2);
+      const preview = await t.request('POST', '/api/admin/audiences/preview', { token: await t.adminToken('analyst'), body: { rules } });
+      expect(preview.body.memberCount).toBe(Number(hand.n));
+      const members = await t.request('GET', `/api/admin/audiences/${created.body.id}/members`, { token: await t.adminToken('analyst') });
+      expect(names(members.body.items.map((m: { id: string }) => m.id))).toEqual(['ann', 'bob']);
     });
 
     it('lets owners and operators write, analysts only read, members nothing', async () => {

@@ -6,6 +6,7 @@ import { CouponsModule } from '../coupons/coupons.module';
 import { MallModule } from '../mall/mall.module';
 import { CheckinModule } from '../checkin/checkin.module';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { AudiencesModule } from '../audiences/audiences.module';
 import { MemberDetailService } from './member-detail.service';
 import { MemberSearchService } from './member-search.service';
 import { MemberAdminController } from './member-admin.controller';
@@ -16,7 +17,7 @@ import { MemberAdminController } from './member-admin.controller';
  * everything that changes data stays in the owning modules.
  */
 @Module({
-  imports: [TiersModule, MembersModule, PointsModule, CouponsModule, MallModule, CheckinModule, ReferralsModule],
+  imports: [TiersModule, MembersModule, PointsModule, CouponsModule, MallModule, CheckinModule, ReferralsModule, AudiencesModule],
   controllers: [MemberAdminController],
   providers: [MemberSearchService, MemberDetailService],
   exports: [MemberSearchService],

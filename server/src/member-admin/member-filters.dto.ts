@@ -78,6 +78,11 @@ export class MemberFilterQuery {
   @IsOptional()
   @IsIn(MEMBER_PLATFORMS)
   platform?: MemberPlatform;
+
+  @ApiPropertyOptional({ description: 'Members of this saved audience (its rules as they evaluate now)' })
+  @IsOptional()
+  @IsUUID('all')
+  audienceId?: string;
 }
 
 export const MEMBER_SORTS = ['joinedAt', 'lastActiveAt', 'points', 'spend', 'orders'] as const;

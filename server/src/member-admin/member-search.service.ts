@@ -7,6 +7,7 @@ import { Outcome, fail, ok } from '../common/errors';
 import { escapeLike } from '../database/db-errors';
 import { INVITE_CODE_PATTERN } from '../common/ids';
 import { TiersService } from '../tiers/tiers.service';
+import { AudiencesService } from '../audiences/audiences.service';
 import type { AdminMemberListQuery, MemberFilterQuery } from './member-filters.dto';
 import { MemberRawRow, ResolvedMemberFilters, SPENDERS_COUNT_SQL, SPEND_AT_INDEX_SQL, SqlWithParams, countSql, rowsSql } from './member-search.sql';
 import { openRowCursor, RowCursor } from './row-cursor';
@@ -21,6 +22,7 @@ export class MemberSearchService {
     private readonly dataSource: DataSource,
     private readonly clock: ClockService,
     private readonly tiers: TiersService,
+    private readonly audiences: AudiencesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +63,11 @@ export class MemberSearchService {
       platform: f.platform,
       growthSince: this.tiers.windowStart(now),
     };
+    if (f.audienceId) {
+      const audience = await this.audiences.get(f.audienceId.toLowerCase());
+      if (!audience.ok) return audience;
+      resolved.audience = this.audiences.compile(audience.value.rules);
+    }
     switch (f.segment) {
       case undefined:
         break;

@@ -24,6 +24,8 @@ export interface ResolvedMemberFilters {
   hasPhone?: boolean;
   inviterId?: string;
   platform?: MemberPlatform;
+  /** A saved audience's compiled rules (positional `?` parameters over `members m`). */
+  audience?: { from: string; where: string; params: unknown[] };
   /** Start of the 12-month growth window. */
   growthSince: Date;
 }
@@ -84,6 +86,13 @@ function whereClause(f: ResolvedMemberFilters): { where: string[]; params: Recor
   if (f.hasPhone === false) where.push("(m.phone IS NULL OR m.phone = '')");
   if (f.inviterId) (where.push('m.inviter_id = :inviterId'), (params.inviterId = f.inviterId));
   if (f.platform) (where.push('s.platform = :platform'), (params.platform = f.platform), joins.add('s'));
+  if (f.audience) {
+    // The audience's own query as a subquery, its aliases scoped inside it; its `?` become named parameters.
+    let i = 0;
+    const named = (sql: string) => sql.replace(/\?/g, () => `:aud${i++}`);
+    where.push(`m.id IN (SELECT m.id FROM ${named(f.audience.from)} WHERE ${named(f.audience.where)})`);
+    f.audience.params.forEach((value, k) => (params[`aud${k}`] = value));
+  }
   const seg = f.segment;
   if (seg) {
     switch (seg.key) {

@@ -72,3 +72,21 @@ export class PointsSettingsDto {
   @Max(100)
   maxShareOfCashPct!: number;
 }
+
+export class PointsEconomyMonthResponse {
+  @ApiProperty({ description: 'Store month', example: '2026-06' }) month!: string;
+  @ApiProperty({ description: 'Points handed out (check-in, streak, referral, welcome, birthday, member-day, campaign, positive admin credits)' }) issued!: number;
+  @ApiProperty({ description: 'Points spent (orders, redemptions, make-ups) less refunds and released holds in the same month; can be negative' }) spent!: number;
+  @ApiProperty({ description: 'Points expired' }) expired!: number;
+}
+
+export class PointsEconomyResponse {
+  @ApiProperty({ type: [PointsEconomyMonthResponse], description: 'The last 12 store months, oldest first, the current month last' })
+  months!: PointsEconomyMonthResponse[];
+  @ApiProperty({ description: 'Points members hold now' }) outstandingPoints!: number;
+  @ApiProperty({ description: 'Outstanding points valued at the redemption rate, fen, rounded down' }) liabilityFen!: number;
+  @ApiProperty({ description: 'The redemption rate used: points worth 5 yuan' }) pointsPer5Yuan!: number;
+  @ApiProperty({ description: 'Points issued over the 12 months shown' }) issued12m!: number;
+  @ApiProperty({ description: 'Points expired over the 12 months shown' }) expired12m!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'expired12m ÷ issued12m; null when nothing was issued' }) breakageRate!: number | null;
+}

@@ -7,13 +7,15 @@ import { AdminPointsController } from './admin-points.controller';
 import { AdminPointsSettingsController } from './admin-points-settings.controller';
 import { AdminPointsService } from './admin-points.service';
 import { PointsExpiryJob } from './points-expiry.job';
+import { PointsEconomyService } from './points-economy.service';
+import { AdminPointsEconomyController } from './admin-points-economy.controller';
 import { MembersModule } from '../members/members.module';
 import { NoticesModule } from '../notices/notices.module';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PointsEntryEntity, PointsLotEntity, PointsLotTakeEntity, PointsHoldEntity]), MembersModule, NoticesModule],
-  controllers: [PointsController, AdminPointsController, AdminPointsSettingsController],
-  providers: [PointsService, AdminPointsService, PointsExpiryJob],
+  controllers: [PointsController, AdminPointsController, AdminPointsSettingsController, AdminPointsEconomyController],
+  providers: [PointsService, AdminPointsService, PointsExpiryJob, PointsEconomyService],
   exports: [PointsService],
 })
 export class PointsModule {}

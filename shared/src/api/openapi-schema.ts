@@ -275,6 +275,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/points-economy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminPointsEconomyController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tiers/me": {
         parameters: {
             query?: never;
@@ -1746,6 +1762,35 @@ export interface components {
              */
             maxShareOfCashPct: number;
         };
+        PointsEconomyMonthResponse: {
+            /**
+             * @description Store month
+             * @example 2026-06
+             */
+            month: string;
+            /** @description Points handed out (check-in, streak, referral, welcome, birthday, member-day, campaign, positive admin credits) */
+            issued: number;
+            /** @description Points spent (orders, redemptions, make-ups) less refunds and released holds in the same month; can be negative */
+            spent: number;
+            /** @description Points expired */
+            expired: number;
+        };
+        PointsEconomyResponse: {
+            /** @description The last 12 store months, oldest first, the current month last */
+            months: components["schemas"]["PointsEconomyMonthResponse"][];
+            /** @description Points members hold now */
+            outstandingPoints: number;
+            /** @description Outstanding points valued at the redemption rate, fen, rounded down */
+            liabilityFen: number;
+            /** @description The redemption rate used: points worth 5 yuan */
+            pointsPer5Yuan: number;
+            /** @description Points issued over the 12 months shown */
+            issued12m: number;
+            /** @description Points expired over the 12 months shown */
+            expired12m: number;
+            /** @description expired12m ÷ issued12m; null when nothing was issued */
+            breakageRate: number | null;
+        };
         NextTier: {
             /** @enum {string} */
             tier: "normal" | "silver" | "gold" | "diamond";
@@ -2706,8 +2751,8 @@ export interface components {
         };
         AudienceRuleDoc: {
             /** @enum {string} */
-            kind: "tier" | "joined" | "lastActive" | "lastOrder" | "spend" | "orders" | "points" | "rfm" | "churnRisk" | "replenishment" | "expiringPoints" | "inviter";
-            /** @description tier: normal/silver/gold/diamond; churnRisk: unknown/low/medium/high */
+            kind: "tier" | "joined" | "lastActive" | "lastOrder" | "spend" | "orders" | "points" | "rfm" | "churnRisk" | "replenishment" | "expiringPoints" | "inviter" | "platform";
+            /** @description tier: normal/silver/gold/diamond; churnRisk: unknown/low/medium/high; platform (latest login): ios/android/windows/mac/ohos/devtools/h5/other */
             in?: string[];
             /** @description joined / lastActive / lastOrder: store days ago, inclusive */
             daysAgoMin?: number;
@@ -3578,6 +3623,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsSettingsDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin, or the role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPointsEconomyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEconomyResponse"];
                 };
             };
             /** @description Missing or invalid admin token */
@@ -5695,6 +5773,8 @@ export interface operations {
                 inviterId?: string;
                 /** @description Platform of the latest login */
                 platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Members of this saved audience (its rules as they evaluate now) */
+                audienceId?: string;
                 page?: number;
                 pageSize?: number;
                 sort?: "joinedAt" | "lastActiveAt" | "points" | "spend" | "orders";
@@ -5802,6 +5882,8 @@ export interface operations {
                 inviterId?: string;
                 /** @description Platform of the latest login */
                 platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Members of this saved audience (its rules as they evaluate now) */
+                audienceId?: string;
                 /** @description Full phone numbers (owners only; audited) */
                 unmask?: "true" | "false";
             };
@@ -5901,6 +5983,8 @@ export interface operations {
                 inviterId?: string;
                 /** @description Platform of the latest login */
                 platform?: "ios" | "android" | "windows" | "mac" | "ohos" | "devtools" | "h5" | "other";
+                /** @description Members of this saved audience (its rules as they evaluate now) */
+                audienceId?: string;
                 /** @description Full phone numbers (owners only; audited) */
                 unmask?: "true" | "false";
             };

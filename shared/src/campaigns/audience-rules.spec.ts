@@ -16,13 +16,17 @@ describe('parseAudienceRules', () => {
       { kind: 'replenishment', fromDays: -3, toDays: 7 },
       { kind: 'expiringPoints', withinDays: 30, min: 100 },
       { kind: 'inviter', invited: true },
+      { kind: 'platform', in: ['ios', 'android', 'windows', 'mac', 'devtools'] },
     ];
     expect(parseAudienceRules(rules)).toEqual({ ok: true, rules });
   });
 
   it.each<[string, unknown, string[]]>([
     ['not a list', { kind: 'tier' }, ['rules']],
-    ['unknown kind', [{ kind: 'platform', in: ['ios'] }], ['rules[0].kind']],
+    ['unknown kind', [{ kind: 'device', in: ['ios'] }], ['rules[0].kind']],
+    ['unknown platform', [{ kind: 'platform', in: ['ios', 'symbian'] }], ['rules[0].in']],
+    ['platform not a list, no platforms', [{ kind: 'platform', in: 'ios' }, { kind: 'platform', in: [] }, { kind: 'platform' }], ['rules[0].in', 'rules[1].in', 'rules[2].in', 'rules[2]']],
+    ['duplicate platforms', [{ kind: 'platform', in: ['mac', 'mac'] }], ['rules[0].in']],
     ['missing kind', [{}], ['rules[0].kind']],
     ['not an object', [null, 3], ['rules[0]', 'rules[1]']],
     ['unknown tier and unknown field', [{ kind: 'tier', in: ['gold', 'bronze'], extra: 1 }], ['rules[0].extra', 'rules[0].in']],

@@ -1,12 +1,14 @@
 import { TIER_CODES, TierCode } from '../tiers/tier-names';
 import type { ChurnRisk } from './churn-risk';
+import { MEMBER_PLATFORMS, MemberPlatform } from '../members/member-platform';
 
 /**
  * Saved audience rules. An audience is the members matching ALL its rules (AND). Ranges are
  * inclusive; "days ago" counts store calendar days back from today (0 = today), so a saved
  * audience keeps its meaning as days pass. Order counts, spend, last order, RFM, churn risk and
  * replenishment come from the daily predictions (as of the last run); tier, activity, joined,
- * points and invitations are live.
+ * points, invitations and platform are live. Platform is the one of the member's latest login (what
+ * the member list filters and the CSV shows); a member who never reported one matches no platform.
  */
 export type DayRangeRuleKind = 'joined' | 'lastActive' | 'lastOrder';
 export type NumberRangeRuleKind = 'spend' | 'orders' | 'points';
@@ -21,10 +23,11 @@ export type AudienceRule =
   | { kind: 'churnRisk'; in: ChurnRisk[] }
   | { kind: 'replenishment'; fromDays: number; toDays: number }
   | { kind: 'expiringPoints'; withinDays: number; min: number }
-  | { kind: 'inviter'; invited: boolean };
+  | { kind: 'inviter'; invited: boolean }
+  | { kind: 'platform'; in: MemberPlatform[] };
 
 export type AudienceRuleKind = AudienceRule['kind'];
-export const AUDIENCE_RULE_KINDS: readonly AudienceRuleKind[] = ['tier', 'joined', 'lastActive', 'lastOrder', 'spend', 'orders', 'points', 'rfm', 'churnRisk', 'replenishment', 'expiringPoints', 'inviter'];
+export const AUDIENCE_RULE_KINDS: readonly AudienceRuleKind[] = ['tier', 'joined', 'lastActive', 'lastOrder', 'spend', 'orders', 'points', 'rfm', 'churnRisk', 'replenishment', 'expiringPoints', 'inviter', 'platform'];
 export const MAX_AUDIENCE_RULES = 20;
 const MAX_INT = 2_000_000_000;
 
@@ -57,6 +60,7 @@ const SPECS: Record<AudienceRuleKind, Spec> = {
   replenishment: { fromDays: { required: true, check: int(-3650, 3650) }, toDays: { required: true, check: int(-3650, 3650) } },
   expiringPoints: { withinDays: { required: true, check: int(0, 3660) }, min: { required: true, check: int(1, MAX_INT) } },
   inviter: { invited: { required: true, check: bool } },
+  platform: { in: { required: true, check: oneOrMore(MEMBER_PLATFORMS) } },
 };
 const RANGE_PAIRS: [string, string][] = [['daysAgoMin', 'daysAgoMax'], ['min', 'max'], ['fromDays', 'toDays']];
 

@@ -8,6 +8,7 @@ import { deleteAudience, fetchAudiences, type Audience } from './service';
 import { describeRule } from './rule-labels';
 import { AudienceEditor } from './components/AudienceEditor';
 import { AudienceMembers } from './components/AudienceMembers';
+import { AudienceExport } from './components/AudienceExport';
 
 export default function AudiencesPage() {
   const queryClient = useQueryClient();
@@ -45,6 +46,7 @@ export default function AudiencesPage() {
             render: (_, a) => (
               <Space>
                 <Button type="link" onClick={() => setViewing(a)}>查看成员</Button>
+                <AudienceExport audience={a} canUnmask={me?.role === 'owner'} />
                 {canWrite && <Button type="link" onClick={() => edit(a)}>编辑</Button>}
                 {canWrite && (
                   <Popconfirm title="删除这个受众？" onConfirm={() => remove.mutate(a.id)}>

@@ -1,4 +1,4 @@
-import { TIER_LABELS, type AudienceRule, type AudienceRuleKind, type TierCode } from '@mall/shared';
+import { PLATFORM_LABELS, TIER_LABELS, type AudienceRule, type AudienceRuleKind, type TierCode } from '@mall/shared';
 
 export const RULE_LABELS: Record<AudienceRuleKind, string> = {
   tier: '会员等级',
@@ -13,6 +13,7 @@ export const RULE_LABELS: Record<AudienceRuleKind, string> = {
   replenishment: '预计回购日',
   expiringPoints: '即将过期积分',
   inviter: '邀请来源',
+  platform: '使用平台',
 };
 
 export const CHURN_LABELS: Record<string, string> = { unknown: '未知', low: '低', medium: '中', high: '高' };
@@ -41,6 +42,8 @@ export function newRule(kind: AudienceRuleKind): AudienceRule {
       return { kind, withinDays: 30, min: 100 };
     case 'inviter':
       return { kind, invited: true };
+    case 'platform':
+      return { kind, in: ['ios'] };
   }
 }
 
@@ -72,5 +75,7 @@ export function describeRule(rule: AudienceRule): string {
       return `${rule.withinDays} 天内过期积分 ≥ ${rule.min}`;
     case 'inviter':
       return rule.invited ? '由好友邀请注册' : '非邀请注册';
+    case 'platform':
+      return `${label}（最近登录）：${rule.in.map((p) => PLATFORM_LABELS[p]).join('、')}`;
   }
 }

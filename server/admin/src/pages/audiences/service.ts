@@ -20,3 +20,7 @@ export const deleteAudience = (id: string) => call(api.DELETE('/api/admin/audien
 
 export const fetchAudienceMembers = (id: string, page: number) =>
   call(api.GET('/api/admin/audiences/{id}/members', { params: { path: { id }, query: { page, pageSize: 20 } } }));
+
+/** A background export job of the audience's members (the member export pipeline: same CSV, masking and audit). */
+export const startAudienceExport = (audienceId: string, unmask: boolean) =>
+  call(api.POST('/api/admin/members/exports', { params: { query: { audienceId, ...(unmask ? { unmask: 'true' as const } : {}) } } }));

@@ -1,6 +1,6 @@
 import { Button, InputNumber, Radio, Select, Space } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
-import { AUDIENCE_RULE_KINDS, CHURN_RISKS, TIER_CODES, TIER_LABELS, type AudienceRule, type AudienceRuleKind } from '@mall/shared';
+import { AUDIENCE_RULE_KINDS, CHURN_RISKS, MEMBER_PLATFORMS, PLATFORM_LABELS, TIER_CODES, TIER_LABELS, type AudienceRule, type AudienceRuleKind } from '@mall/shared';
 import { CHURN_LABELS, RFM_LABELS, RULE_LABELS, newRule } from '../rule-labels';
 
 interface Props {
@@ -38,6 +38,12 @@ export function RuleRow({ rule, onChange, onRemove, disabled }: Props) {
       break;
     case 'churnRisk':
       inputs = <Select mode="multiple" style={{ minWidth: 240 }} value={rule.in} disabled={disabled} onChange={(v) => set({ in: v })} options={CHURN_RISKS.map((r) => ({ value: r, label: CHURN_LABELS[r] }))} />;
+      break;
+    case 'platform':
+      inputs = (
+        <Select mode="multiple" aria-label="平台" style={{ minWidth: 240 }} value={rule.in} disabled={disabled} onChange={(v) => set({ in: v })}
+          options={MEMBER_PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABELS[p] }))} />
+      );
       break;
     case 'joined':
     case 'lastActive':
