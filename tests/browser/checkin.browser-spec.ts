@@ -19,8 +19,15 @@ describe('check-in in a real browser', () => {
     await page.locator('.checkin-streak').filter({ hasText: '已连续签到 1 天' }).waitFor();
     await page.locator('.checkin-button').filter({ hasText: '今日已签到' }).waitFor();
     await page.locator('.next-reward').filter({ hasText: '再签 6 天得 20积分' }).waitFor();
-    const { body } = await t.request('GET', '/api/checkins/calendar?month=2026-03', { token: (await t.loginMember('browser-checkin')).token });
+    const { token } = await t.loginMember('browser-checkin');
+    const { body } = await t.request('GET', '/api/checkins/calendar?month=2026-03', { token });
     expect(body).toMatchObject({ checkedInToday: true, streak: 1 });
+
+    // One tap opts in to both reminders (the H5 stand-in of the subscribe dialog asks once).
+    await page.locator('.checkin-remind').click();
+    await page.getByText('好的').click();
+    await page.locator('.checkin-remind').filter({ hasText: '还可提醒 1 次' }).waitFor();
+    expect((await t.request('GET', '/api/subscriptions', { token })).body.credits).toMatchObject({ checkin_reminder: 1, member_day: 1 });
   });
 
   it('the merchant sees the check-in chart and changes the base points', async () => {

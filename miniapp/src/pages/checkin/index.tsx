@@ -3,7 +3,7 @@ import { Button, View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { components } from '@mall/shared';
 import { api, ApiError, ignoreApiError } from '../../services/request';
-import { requestSubscribe } from '../../services/subscribe';
+import { useSubscription } from '../../services/use-subscription';
 import { MemberGate } from '../../components/MemberStatus';
 import { useMember } from '../../stores/member-context';
 import './index.scss';
@@ -28,6 +28,8 @@ export default function CheckinPage() {
   const [calendar, setCalendar] = useState<Calendar | null>(null);
   const [answer, setAnswer] = useState<CheckinAnswer | null>(null);
   const [busy, setBusy] = useState(false);
+  // One tap asks for both reminders: the daily check-in one and the member-day morning one.
+  const reminders = useSubscription(['checkin_reminder', 'member_day'], '已开启签到和会员日提醒');
 
   const load = useCallback(async (m: string | null) => {
     // Without a month the server answers its store's current month, not the phone's.
@@ -36,10 +38,10 @@ export default function CheckinPage() {
     setCalendar(result);
   }, []);
   useEffect(() => {
-    if (member) void load(month).catch(ignoreApiError);
+    if (member) void Promise.all([load(month).catch(ignoreApiError), reminders.load()]);
   }, [member?.id]);
   useDidShow(() => {
-    if (member) void load(month).catch(ignoreApiError);
+    if (member) void Promise.all([load(month).catch(ignoreApiError), reminders.load()]);
   });
 
   const checkIn = async () => {
@@ -69,17 +71,6 @@ export default function CheckinPage() {
     }
   };
 
-  const subscribe = async () => {
-    try {
-      const { templates } = await api.get('/api/subscriptions');
-      const accepted = await requestSubscribe([templates.checkin_reminder]);
-      if (!accepted.length) return;
-      await api.post('/api/subscriptions', { topics: ['checkin_reminder'] });
-      void Taro.showToast({ title: '已开启签到提醒', icon: 'none' });
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-    }
-  };
 
   const checked = calendar?.checkedInToday ?? false;
   const leading = calendar ? new Date(`${calendar.month}-01T00:00:00Z`).getUTCDay() : 0;
@@ -132,9 +123,9 @@ export default function CheckinPage() {
               </View>
               <Text className="muted">漏签的日子可点击补签（本月剩余 {calendar.makeup.remaining} 次，每次 {calendar.makeup.costPoints} 积分）</Text>
             </View>
-            <View className="card checkin-remind" onClick={() => void subscribe()}>
-              <Text>开启每日签到提醒</Text>
-              <Text className="muted">›</Text>
+            <View className="card checkin-remind" onClick={() => void reminders.subscribe()}>
+              <Text>开启签到和会员日提醒</Text>
+              <Text className="muted">{reminders.credits('checkin_reminder') > 0 ? `还可提醒 ${reminders.credits('checkin_reminder')} 次 ›` : '›'}</Text>
             </View>
           </>
         )}

@@ -9,7 +9,8 @@ import { useMember } from '../../../stores/member-context';
 import { ListState } from './ListState';
 import { NoticeList } from './NoticeList';
 import { OfferList } from './OfferList';
-import { useCampaignSubscription, useNotices, useOffers, type Notice, type Offer } from './use-messages';
+import { useSubscription } from '../../../services/use-subscription';
+import { useNotices, useOffers, type Notice, type Offer } from './use-messages';
 import './index.scss';
 
 type Tab = 'notices' | 'offers';
@@ -21,7 +22,7 @@ export default function MessagesPage() {
   const [tab, setTab] = useState<Tab>(params.tab === 'offers' ? 'offers' : 'notices');
   const notices = useNotices();
   const offers = useOffers();
-  const subscription = useCampaignSubscription();
+  const subscription = useSubscription(['campaign'], '已开启优惠提醒');
   const { reload: reloadMember } = useMember();
 
   const refresh = () => Promise.all([notices.reload(), offers.reload(), subscription.load()]);
@@ -65,7 +66,7 @@ export default function MessagesPage() {
           <View className="card messages-subscribe" onClick={() => void subscription.subscribe()}>
             <View className="messages-subscribe__text">
               <Text>订阅优惠提醒</Text>
-              <Text className="muted">{subscription.credits > 0 ? `还可提醒您 ${subscription.credits} 次` : '有新优惠时通过微信通知您'}</Text>
+              <Text className="muted">{subscription.credits('campaign') > 0 ? `还可提醒您 ${subscription.credits('campaign')} 次` : '有新优惠时通过微信通知您'}</Text>
             </View>
             <Text className="messages-subscribe__btn">订阅</Text>
           </View>

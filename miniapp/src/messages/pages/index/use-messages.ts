@@ -1,12 +1,9 @@
 import { useCallback, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { components } from '@mall/shared';
 import { api, ApiError } from '../../../services/request';
-import { requestSubscribe } from '../../../services/subscribe';
 
 export type Notice = components['schemas']['NoticeResponse'];
 export type Offer = components['schemas']['CampaignOfferResponse'];
-type Subscriptions = components['schemas']['SubscriptionCreditsResponse'];
 
 const PAGE_SIZE = 20;
 
@@ -78,36 +75,4 @@ export function useOffers() {
   }, []);
 
   return { items, error, unclaimed: items?.filter((o) => !o.claimed).length ?? 0, reload: () => load(items === null), claim };
-}
-
-/** Opt-in to the 'campaign' subscribe message; template ids are fetched ahead of the tap. */
-export function useCampaignSubscription() {
-  const [subs, setSubs] = useState<Subscriptions | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setSubs(await api.get('/api/subscriptions', undefined, { silent: true }));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-    }
-  }, []);
-
-  const subscribe = async () => {
-    const templateId = subs?.templates.campaign;
-    if (!templateId) {
-      void Taro.showToast({ title: '暂时无法订阅，请稍后再试', icon: 'none' });
-      void load();
-      return;
-    }
-    // WeChat only shows the dialog from a tap with no await before it, hence the prefetched id.
-    const accepted = await requestSubscribe([templateId]).catch(() => [] as string[]);
-    if (!accepted.length) return;
-    try {
-      setSubs(await api.post('/api/subscriptions', { topics: ['campaign'] }));
-      void Taro.showToast({ title: '已开启优惠提醒', icon: 'none' });
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-    }
-  };
-
-  return { credits: subs?.credits.campaign ?? 0, load, subscribe };
 }

@@ -11,7 +11,7 @@ export const STATUS_LABELS: Record<CampaignStatus, { label: string; color: strin
 /** Every trigger kind with its label (a Record, so a new server kind fails the type check here). */
 export const TRIGGER_LABELS: Record<TriggerKind, string> = {
   once: '定时发送一次',
-  memberDay: '每个会员日',
+  recurring: '每个会员日（重复）',
   pointsExpiring: '积分即将过期',
   redeemNudge: '差一点可兑换',
   tierNudge: '差一点升级',

@@ -45,6 +45,8 @@ function triggerOf(t: FormValues['trigger']): CampaignTrigger {
       return { kind: t.kind, daysBefore: t.daysBefore };
     case 'winBack':
       return { kind: t.kind, steps: (t.steps ?? []).map(offerOf) };
+    case 'recurring':
+      return { kind: t.kind, every: 'memberDay' };
     default:
       return { kind: t.kind };
   }
