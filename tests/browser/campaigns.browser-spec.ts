@@ -43,7 +43,7 @@ describe('campaigns in the admin (browser)', () => {
     const [saved] = (await t.request('GET', '/api/admin/campaigns', { token: owner })).body.items;
     expect(saved).toMatchObject({
       name: '积分到期提醒', status: 'draft', audienceId: audience.id, trigger: { kind: 'pointsExpiring', withinDays: 14 },
-      offer: { kind: 'coupon', couponTemplateId: template.id }, message: { title: '积分快过期啦', body: '送您一张满50减5券', page: null },
+      offer: { kind: 'coupon', couponTemplateId: template.id }, message: { title: '积分快过期啦', body: '送您一张满50减5券', page: null, recommendPartnerItem: false },
       holdoutPct: 20, attributionDays: 5, startsAt: null, endsAt: null,
     });
     await row.locator(`[data-testid="campaign-counts-${saved.id}"]`).filter({ hasText: '0 / 0' }).waitFor();

@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/db-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { NoticesService } from '../notices/notices.service';
+import { PredictionsService } from '../predictions/predictions.service';
 import { CampaignEntity, CampaignOffer, CampaignSendEntity } from './campaign.entities';
 import { sendPage } from './campaigns.mapper';
 
@@ -24,6 +25,7 @@ const clip = (text: string, max: number) => (text.length > max ? text.slice(0, m
 export class CampaignDeliveryService {
   constructor(
     private readonly notices: NoticesService,
+    private readonly predictions: PredictionsService,
     private readonly clock: ClockService,
     private readonly tx: TransactionRunner,
   ) {}
@@ -38,18 +40,25 @@ export class CampaignDeliveryService {
   /** Notice (+ subscribe message when the member has a credit); false when already sent. */
   async send(campaign: CampaignEntity, target: SendTarget, offer: CampaignOffer): Promise<boolean> {
     const row = this.row(campaign, target, 'sent', offer);
-    const page = sendPage(campaign.messagePage, row.id);
+    const { page, body } = await this.content(campaign, target.memberId, row.id);
     const inserted = await this.insertOnce(async (em) => {
       await em.insert(CampaignSendEntity, row);
-      await this.notices.addNotice(em, { memberId: target.memberId, kind: 'campaign', ref: row.id, title: campaign.messageTitle, body: campaign.messageBody, page });
+      await this.notices.addNotice(em, { memberId: target.memberId, kind: 'campaign', ref: row.id, title: campaign.messageTitle, body, page });
     });
     if (!inserted) return false;
     const messaged = await this.notices.sendSubscribeMessage(target.memberId, 'campaign', page, {
       thing1: { value: clip(campaign.messageTitle, 20) },
-      thing2: { value: clip(campaign.messageBody, 20) },
+      thing2: { value: clip(body, 20) },
     });
     if (messaged) await this.tx.write((em) => em.update(CampaignSendEntity, { id: row.id }, { messaged: true }));
     return true;
+  }
+
+  /** The message as this member gets it: with the partner item of their latest order when asked for. */
+  private async content(campaign: CampaignEntity, memberId: string, sendId: string): Promise<{ page: string; body: string }> {
+    const partner = campaign.messagePartnerItem ? await this.predictions.partnerForMember(memberId) : null;
+    if (!partner) return { page: sendPage(campaign.messagePage, sendId), body: campaign.messageBody };
+    return { page: sendPage(`mall/pages/item/index?id=${partner.id}`, sendId), body: clip(`${campaign.messageBody}\n常一起购买：${partner.name}`, 500) };
   }
 
   private row(campaign: CampaignEntity, target: SendTarget, status: 'sent' | 'holdout', offer: CampaignOffer): CampaignSendEntity {

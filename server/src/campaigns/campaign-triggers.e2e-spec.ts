@@ -1,7 +1,7 @@
 import { startTestApp, TestApp } from '../../test/harness';
 import { sqlTime } from '../../test/member-fixtures';
 import { audienceFixtures } from '../audiences/audience-fixtures';
-import { MemberReplenishmentEntity, MemberScoreEntity } from '../predictions/prediction.entities';
+import { ItemPairEntity, MemberReplenishmentEntity, MemberScoreEntity } from '../predictions/prediction.entities';
 import { newId } from '../common/ids';
 
 /** Each trigger kind: who it selects on a given store day and the occurrence key it records. */
@@ -186,5 +186,37 @@ describe('campaign triggers', () => {
     const id = await campaign({ kind: 'replenishment', daysBefore: 3 }, { audienceId: audience.body.id });
     await run();
     expect(await fired(id)).toEqual([expect.objectContaining({ member_id: due, occurrence: `${item}:2026-03-05` })]);
+  });
+
+  it("offers the bought-together partner of the member's latest order: the notice names it and opens its page", async () => {
+    const milk = await fx.item('鲜牛奶', 'dairy');
+    const cereal = await fx.item('燕麦片', 'grain');
+    const tea = await fx.item('乌龙茶', 'drinks');
+    const pair = (itemId: string, partnerId: string, lift: number) =>
+      t.dataSource.getRepository(ItemPairEntity).insert({ itemId, partnerId, pairCount: 3, support: 0.3, confidence: 0.6, lift });
+    await pair(milk, cereal, 2.5);
+    await pair(milk, tea, 1.2);
+    const buyer = await fx.member('buyer', { joinedAt: joined });
+    const both = await fx.member('both', { joinedAt: joined });
+    const none = await fx.member('none', { joinedAt: joined });
+    await fx.order(buyer, '2026-02-01T04:00:00Z', [tea], 1000);
+    await fx.order(buyer, '2026-02-20T04:00:00Z', [milk], 1000);
+    // Cereal is already in this member's latest basket: the next-best partner is recommended.
+    await fx.order(both, '2026-02-20T04:00:00Z', [milk, cereal], 2000);
+    await noon(TODAY);
+    const id = await campaign({ kind: 'once', at: '2026-03-03T03:00:00Z' }, { message: { title: '回购提醒', body: '您常买的好物上新了', recommendPartnerItem: true } });
+    await run();
+    const notices = async (memberId: string) =>
+      t.dataSource.query("SELECT n.body, n.page FROM member_notices n JOIN campaign_sends s ON s.id = n.ref WHERE n.member_id = ? AND s.campaign_id = ?", [memberId, id]);
+    const [forBuyer] = await notices(buyer);
+    expect(forBuyer.body).toBe('您常买的好物上新了\n常一起购买：燕麦片');
+    expect(forBuyer.page).toMatch(new RegExp(`^mall/pages/item/index\\?id=${cereal}&campaignSend=`));
+    const [forBoth] = await notices(both);
+    expect(forBoth.body).toContain('常一起购买：乌龙茶');
+    // Without a paid order there is nothing to pair with: the plain message and page.
+    const [forNone] = await notices(none);
+    expect(forNone).toEqual({ body: '您常买的好物上新了', page: expect.stringMatching(/^pages\/index\/index\?campaignSend=/) });
+    const saved = await t.request('GET', `/api/admin/campaigns/${id}`, { token: await t.adminToken() });
+    expect(saved.body.message.recommendPartnerItem).toBe(true);
   });
 });

@@ -81,6 +81,10 @@ export class CampaignEntity {
   @Column({ name: 'message_page', type: 'varchar', length: 64, nullable: true })
   messagePage!: string | null;
 
+  /** The message recommends the partner item of the member's latest order (bought-together) and opens it. */
+  @Column({ name: 'message_partner_item', type: 'boolean', default: false })
+  messagePartnerItem!: boolean;
+
   @Column({ name: 'trigger_kind', type: 'varchar', length: 16 })
   triggerKind!: TriggerKind;
 

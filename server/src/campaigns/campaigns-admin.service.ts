@@ -151,6 +151,7 @@ export class CampaignsAdminService {
       messageTitle: dto.message.title,
       messageBody: dto.message.body,
       messagePage: dto.message.page || null,
+      messagePartnerItem: dto.message.recommendPartnerItem ?? false,
       triggerKind: trigger.kind,
       trigger,
       holdoutPct: dto.holdoutPct ?? 10,

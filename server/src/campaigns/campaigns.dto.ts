@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CAMPAIGN_STATUSES, OFFER_KINDS, OfferKind, TRIGGER_KINDS, TriggerKind } from './campaign.entities';
 
@@ -36,6 +36,14 @@ export class CampaignMessageDto {
   @MaxLength(64)
   @Matches(/^[a-z0-9_\-/]+$/i, { message: 'page must be a mini-program page path without a query' })
   page?: string | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: "Recommend the bought-together partner of the member's latest paid order: the notice names it and opens its item page (members without one get the plain message)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  recommendPartnerItem?: boolean;
 }
 
 /** A trigger; each kind reads only its own parameters (defaults in brackets). */

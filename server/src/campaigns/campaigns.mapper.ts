@@ -55,7 +55,7 @@ export function toCampaignResponse(c: CampaignEntity): CampaignResponse {
     status: c.status,
     audienceId: c.audienceId,
     offer: c.offerKind === 'coupon' ? { kind: 'coupon', couponTemplateId: c.couponTemplateId } : c.offerKind === 'points' ? { kind: 'points', points: c.offerPoints } : { kind: 'none' },
-    message: { title: c.messageTitle, body: c.messageBody, page: c.messagePage },
+    message: { title: c.messageTitle, body: c.messageBody, page: c.messagePage, recommendPartnerItem: c.messagePartnerItem },
     trigger: c.trigger,
     holdoutPct: c.holdoutPct,
     attributionDays: c.attributionDays,

@@ -5,6 +5,7 @@ import { CouponsModule } from '../coupons/coupons.module';
 import { MemberDayModule } from '../member-day/member-day.module';
 import { NoticesModule } from '../notices/notices.module';
 import { PointsModule } from '../points/points.module';
+import { PredictionsModule } from '../predictions/predictions.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { CampaignEntity, CampaignSendEntity } from './campaign.entities';
 import { CampaignDeliveryService } from './campaign-delivery.service';
@@ -24,7 +25,7 @@ export class CampaignsModule {
   static register(fakeClock: boolean): DynamicModule {
     return {
       module: CampaignsModule,
-      imports: [TypeOrmModule.forFeature([CampaignEntity, CampaignSendEntity]), AudiencesModule, CouponsModule, PointsModule, NoticesModule, MemberDayModule, TiersModule],
+      imports: [TypeOrmModule.forFeature([CampaignEntity, CampaignSendEntity]), AudiencesModule, CouponsModule, PointsModule, NoticesModule, MemberDayModule, TiersModule, PredictionsModule],
       controllers: [CampaignOffersController, CampaignsAdminController, CampaignSettingsController, ...(fakeClock ? [CampaignsDevController] : [])],
       providers: [CampaignOffersService, CampaignsAdminService, CampaignResultsService, CampaignDeliveryService, CampaignRunnerService, CampaignOfferUsageListener],
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PAID_ORDER_SQL } from './paid-orders.reader';
 
 export interface BoughtTogetherRow {
   id: string;
@@ -30,6 +31,24 @@ export class PredictionsService {
       const images = parseImages(r.image_urls);
       return { id: r.id, name: r.name, imageUrl: images[0] ?? null, cashPriceFen: Number(r.cash_price_fen), pointsPrice: Number(r.points_price), lift: Number(r.lift), confidence: Number(r.confidence) };
     });
+  }
+
+  /**
+   * The item to recommend to a member: the best-lift partner (on sale) of the items in their latest
+   * paid order, leaving out what that order already held. Null without a paid order or a partner.
+   */
+  async partnerForMember(memberId: string): Promise<{ id: string; name: string } | null> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT i.id, i.name
+       FROM (SELECT o.id FROM orders o WHERE o.member_id = ? AND ${PAID_ORDER_SQL} ORDER BY o.paid_at DESC, o.id DESC LIMIT 1) lo
+       JOIN order_lines l ON l.order_id = lo.id
+       JOIN item_pairs p ON p.item_id = l.item_id AND p.lift > 1
+       JOIN mall_items i ON i.id = p.partner_id AND i.status = 'on'
+       WHERE NOT EXISTS (SELECT 1 FROM order_lines b WHERE b.order_id = lo.id AND b.item_id = p.partner_id)
+       ORDER BY p.lift DESC, p.pair_count DESC, i.id LIMIT 1`,
+      [memberId],
+    );
+    return rows[0] ?? null;
   }
 }
 

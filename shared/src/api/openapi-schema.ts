@@ -2894,6 +2894,11 @@ export interface components {
              * @example pages/index/index
              */
             page?: string | null;
+            /**
+             * @description Recommend the bought-together partner of the member's latest paid order: the notice names it and opens its item page (members without one get the plain message)
+             * @default false
+             */
+            recommendPartnerItem: boolean;
         };
         CampaignTriggerDto: {
             /** @enum {string} */

@@ -10,6 +10,7 @@ import { MemberExports1795431135336 } from './1795431135336-MemberExports';
 import { Analytics1795432172950 } from './1795432172950-Analytics';
 import { Audiences1795432556052 } from './1795432556052-Audiences';
 import { AddCampaigns1795443612854 } from './1795443612854-AddCampaigns';
+import { CampaignPartnerItem1795447519865 } from './1795447519865-CampaignPartnerItem';
 
 /** In order; appended by generate-migration.ts. */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359, Referrals1795406708892, Mall1795408438720, MallRefunds1795410964721, MallFulfilment1795430815896, ScaleOut1795431022347, MemberExports1795431135336, Analytics1795432172950, Audiences1795432556052, AddCampaigns1795443612854];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795398743399, LoyaltyCore1795400043661, CheckinMemberDay1795400782359, Referrals1795406708892, Mall1795408438720, MallRefunds1795410964721, MallFulfilment1795430815896, ScaleOut1795431022347, MemberExports1795431135336, Analytics1795432172950, Audiences1795432556052, AddCampaigns1795443612854, CampaignPartnerItem1795447519865];

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Divider, Drawer, Form, Input, InputNumber, Select, message } from 'antd';
+import { Button, Checkbox, DatePicker, Divider, Drawer, Form, Input, InputNumber, Select, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_HOLDOUT_PCT } from '@mall/shared';
@@ -18,7 +18,7 @@ interface FormValues {
   audienceId: string;
   trigger: Omit<CampaignTrigger, 'at'> & { at?: Dayjs };
   offer: CampaignOffer;
-  message: { title: string; body: string; page?: string };
+  message: { title: string; body: string; page?: string; recommendPartnerItem?: boolean };
   holdoutPct: number;
   attributionDays: number;
   period?: [Dayjs | null, Dayjs | null];
@@ -59,7 +59,7 @@ export function toCampaignInput(v: FormValues): CampaignInput {
     trigger: triggerOf(v.trigger),
     // A win-back's offers are its steps; the campaign-level offer is then ignored by the server.
     offer: v.trigger.kind === 'winBack' ? { kind: 'none' } : offerOf(v.offer),
-    message: { title: v.message.title, body: v.message.body, page: v.message.page?.trim() || null },
+    message: { title: v.message.title, body: v.message.body, page: v.message.page?.trim() || null, recommendPartnerItem: !!v.message.recommendPartnerItem },
     holdoutPct: v.holdoutPct,
     attributionDays: v.attributionDays,
     startsAt: v.period?.[0]?.toISOString() ?? null,
@@ -83,7 +83,7 @@ function formValuesOf(c: Campaign | null): Partial<FormValues> {
     audienceId: c.audienceId ?? EVERYONE,
     trigger: { ...TRIGGER_DEFAULTS, steps: [{ kind: 'coupon' }], ...trigger, ...(at ? { at: dayjs(at) } : {}) },
     offer: c.offer,
-    message: { title: c.message.title, body: c.message.body, page: c.message.page ?? undefined },
+    message: { title: c.message.title, body: c.message.body, page: c.message.page ?? undefined, recommendPartnerItem: c.message.recommendPartnerItem ?? false },
     holdoutPct: c.holdoutPct,
     attributionDays: c.attributionDays,
     period: c.startsAt || c.endsAt ? [c.startsAt ? dayjs(c.startsAt) : null, c.endsAt ? dayjs(c.endsAt) : null] : undefined,
@@ -142,6 +142,13 @@ export function CampaignEditor({ open, editing, onClose }: { open: boolean; edit
         </Form.Item>
         <Form.Item label="打开页面（可选）" name={['message', 'page']} rules={[{ pattern: /^[a-z0-9_\-/]+$/i, message: '小程序页面路径，不含参数' }, { max: 64 }]}>
           <Input placeholder="pages/index/index" />
+        </Form.Item>
+        <Form.Item
+          name={['message', 'recommendPartnerItem']}
+          valuePropName="checked"
+          extra="按会员最近一笔订单，附上“常一起购买”的搭配商品，点击直接打开该商品；没有订单或搭配的会员收到原消息"
+        >
+          <Checkbox>推荐常一起购买的商品</Checkbox>
         </Form.Item>
         <Divider orientation="left">效果评估</Divider>
         <Form.Item label="对照组比例" name="holdoutPct" rules={[{ required: true }]} extra="随机但固定地留出这部分会员不发送，用于计算提升">
