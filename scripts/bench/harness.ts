@@ -24,6 +24,8 @@ export interface RunResult {
   durationS: number;
   /** CPU milliseconds per request of the watched processes (Linux /proc), when asked for. */
   cpuMsPerRequest?: Record<string, number>;
+  /** write(2)-family system calls per request of the watched processes. */
+  writesPerRequest?: Record<string, number>;
 }
 
 /**
@@ -43,6 +45,20 @@ export function cpuMs(pid: number): number {
     for (const child of children ? children.split(' ') : []) total += cpuMs(Number(child));
   } catch {
     // gone or not Linux
+  }
+  return total;
+}
+
+/** write(2)-family system calls made so far by a process and its descendants (Linux /proc/<pid>/io). */
+export function writeSyscalls(pid: number): number {
+  let total = 0;
+  try {
+    total = Number(/syscw: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+    if (pid === process.pid) return total; // the servers under test are this process's children
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) total += writeSyscalls(Number(child));
+  } catch {
+    // gone, not Linux, or not ours to read
   }
   return total;
 }
@@ -112,6 +128,7 @@ export async function load(
 ): Promise<RunResult> {
   const watched = Object.entries(opts.watch ?? {}).filter((e): e is [string, number] => !!e[1]);
   const cpuBefore = watched.map(([, pid]) => cpuMs(pid));
+  const writesBefore = watched.map(([, pid]) => writeSyscalls(pid));
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -128,12 +145,13 @@ export async function load(
       },
     ],
   });
-  const cpuMsPerRequest = watched.length
-    ? Object.fromEntries(watched.map(([label, pid], i) => [label, Number(((cpuMs(pid) - cpuBefore[i]) / Math.max(1, result.requests.total)).toFixed(3))]))
-    : undefined;
+  const perRequest = (value: number) => Number((value / Math.max(1, result.requests.total)).toFixed(3));
+  const cpuMsPerRequest = watched.length ? Object.fromEntries(watched.map(([label, pid], i) => [label, perRequest(cpuMs(pid) - cpuBefore[i])])) : undefined;
+  const writesPerRequest = watched.length ? Object.fromEntries(watched.map(([label, pid], i) => [label, perRequest(writeSyscalls(pid) - writesBefore[i])])) : undefined;
   return {
     name,
     cpuMsPerRequest,
+    writesPerRequest,
     requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -151,6 +169,7 @@ export function report(bench: string, runs: RunResult[], ratio: number, p99: num
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of runs) console.log(`| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
   for (const r of runs) if (r.cpuMsPerRequest) console.log(`cpu ms/request (${r.name}): ${Object.entries(r.cpuMsPerRequest).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const r of runs) if (r.writesPerRequest) console.log(`write syscalls/request (${r.name}): ${Object.entries(r.writesPerRequest).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   for (const [k, v] of Object.entries(invariants)) console.log(`invariant ${k}: ${v ? 'ok' : 'FAIL'}`);
   const ok = Object.values(invariants).every(Boolean);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
