@@ -102,6 +102,9 @@ describe('campaign runner', () => {
     const offers = (await t.request('GET', '/api/campaign-offers', { token: treated.token })).body.items;
     expect(offers).toHaveLength(1);
     expect((await t.request('POST', `/api/campaign-offers/${offers[0].sendId}/claim`, { token: treated.token })).body).toEqual({ claimed: true, alreadyClaimed: false, points: 20 });
+    // The admin list counts both groups.
+    const listed = (await t.request('GET', '/api/admin/campaigns', { token: await t.adminToken() })).body.items.find((c: { id: string }) => c.id === id);
+    expect(listed).toMatchObject({ sent: ms.length - held.length, holdout: held.length });
   });
 
   it('keeps every member within the weekly cap across campaigns, and sends the rest when the week has passed', async () => {

@@ -20,7 +20,7 @@ export class CampaignsAdminController {
   @Get()
   @ApiOkResponse({ type: CampaignListResponse })
   async list(): Promise<CampaignListResponse> {
-    return { items: (await this.campaigns.list()).map(toCampaignResponse) };
+    return { items: (await this.campaigns.list()).map(({ campaign, sent, holdout }) => ({ ...toCampaignResponse(campaign), sent, holdout })) };
   }
 
   @AdminAuth('owner', 'operator')

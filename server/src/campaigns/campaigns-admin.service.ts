@@ -57,8 +57,14 @@ export class CampaignsAdminService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  list(): Promise<CampaignEntity[]> {
-    return this.campaigns.find({ order: { createdAt: 'DESC', id: 'DESC' } });
+  /** Every campaign, newest first, with its sent and holdout counts (one grouped count for all). */
+  async list(): Promise<{ campaign: CampaignEntity; sent: number; holdout: number }[]> {
+    const campaigns = await this.campaigns.find({ order: { createdAt: 'DESC', id: 'DESC' } });
+    const counts: { campaign_id: string; status: string; n: number | string }[] = await this.campaigns.query(
+      'SELECT campaign_id, status, COUNT(*) AS n FROM campaign_sends GROUP BY campaign_id, status',
+    );
+    const countOf = (id: string, status: string) => Number(counts.find((c) => c.campaign_id === id && c.status === status)?.n ?? 0);
+    return campaigns.map((campaign) => ({ campaign, sent: countOf(campaign.id, 'sent'), holdout: countOf(campaign.id, 'holdout') }));
   }
 
   async get(id: string): Promise<Outcome<CampaignEntity>> {

@@ -123,8 +123,13 @@ export class CampaignResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class CampaignListItemResponse extends CampaignResponse {
+  @ApiProperty({ description: 'Sends delivered so far' }) sent!: number;
+  @ApiProperty({ description: 'Holdout members recorded so far' }) holdout!: number;
+}
+
 export class CampaignListResponse {
-  @ApiProperty({ type: [CampaignResponse] }) items!: CampaignResponse[];
+  @ApiProperty({ type: [CampaignListItemResponse] }) items!: CampaignListItemResponse[];
 }
 
 export class CampaignGroupResults {

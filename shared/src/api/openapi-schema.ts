@@ -2924,6 +2924,52 @@ export interface components {
             /** @description winBack (required): step k fires after k of the member's purchase cycles without an order, with its own (growing) offer */
             steps?: components["schemas"]["CampaignOfferDto"][];
         };
+        CampaignListItemResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "ended";
+            audienceId?: string | null;
+            offer: components["schemas"]["CampaignOfferDto"];
+            message: components["schemas"]["CampaignMessageDto"];
+            trigger: components["schemas"]["CampaignTriggerDto"];
+            holdoutPct: number;
+            attributionDays: number;
+            /** Format: date-time */
+            startsAt?: string | null;
+            /** Format: date-time */
+            endsAt?: string | null;
+            /** Format: date-time */
+            activatedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Sends delivered so far */
+            sent: number;
+            /** @description Holdout members recorded so far */
+            holdout: number;
+        };
+        CampaignListResponse: {
+            items: components["schemas"]["CampaignListItemResponse"][];
+        };
+        CampaignDto: {
+            name: string;
+            /** @description Saved audience; null = every member */
+            audienceId?: string | null;
+            /** @description Ignored by winBack, whose steps carry the offers */
+            offer: components["schemas"]["CampaignOfferDto"];
+            message: components["schemas"]["CampaignMessageDto"];
+            trigger: components["schemas"]["CampaignTriggerDto"];
+            /** @default 10 */
+            holdoutPct: number;
+            /** @default 7 */
+            attributionDays: number;
+            /** Format: date-time */
+            startsAt?: string | null;
+            /** Format: date-time */
+            endsAt?: string | null;
+        };
         CampaignResponse: {
             id: string;
             name: string;
@@ -2945,26 +2991,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        CampaignListResponse: {
-            items: components["schemas"]["CampaignResponse"][];
-        };
-        CampaignDto: {
-            name: string;
-            /** @description Saved audience; null = every member */
-            audienceId?: string | null;
-            /** @description Ignored by winBack, whose steps carry the offers */
-            offer: components["schemas"]["CampaignOfferDto"];
-            message: components["schemas"]["CampaignMessageDto"];
-            trigger: components["schemas"]["CampaignTriggerDto"];
-            /** @default 10 */
-            holdoutPct: number;
-            /** @default 7 */
-            attributionDays: number;
-            /** Format: date-time */
-            startsAt?: string | null;
-            /** Format: date-time */
-            endsAt?: string | null;
         };
         CampaignGroupResults: {
             /** @description Distinct members in the group */

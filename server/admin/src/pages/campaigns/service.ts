@@ -2,6 +2,7 @@ import type { components } from '@mall/shared';
 import { api, call } from '../../api/client';
 
 export type Campaign = components['schemas']['CampaignResponse'];
+export type CampaignListItem = components['schemas']['CampaignListItemResponse'];
 export type CampaignInput = components['schemas']['CampaignDto'];
 export type CampaignTrigger = components['schemas']['CampaignTriggerDto'];
 export type CampaignOffer = components['schemas']['CampaignOfferDto'];
