@@ -126,6 +126,63 @@ describe('two instances on one MariaDB', () => {
     }
   });
 
+  it('sends a campaign occurrence once per member with two processes ticking at the same moment, again and again', async () => {
+    const json = { 'content-type': 'application/json' };
+    const base = cluster.bases[0];
+    const openids = Array.from({ length: 6 }, (_, i) => `campaign-${process.pid}-${i}`);
+    for (const openid of openids) {
+      const login = (await (await fetch(`${base}/api/auth/wx-login`, { method: 'POST', headers: json, body: JSON.stringify({ code: `sandbox:${openid}` }) })).json()) as { token: string };
+      const sub = await fetch(`${base}/api/subscriptions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${login.token}` }, body: JSON.stringify({ topics: ['campaign'] }) });
+      expect(sub.status).toBeLessThan(300);
+    }
+    cluster.sandbox.state.subscribeMessages.length = 0;
+    // Noon in Shanghai (outside quiet hours) on both instances' clocks.
+    await Promise.all(cluster.bases.map((b) => fetch(`${b}/api/dev/clock`, { method: 'PUT', headers: json, body: JSON.stringify({ now: '2027-01-06T04:00:00Z' }) })));
+    const admin = { ...json, authorization: `Bearer ${store.adminToken}` };
+    const created = await fetch(`${base}/api/admin/campaigns`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ name: '双实例活动', offer: { kind: 'points', points: 10 }, message: { title: '新年福利', body: '点开领取积分' }, trigger: { kind: 'once', at: '2027-01-06T03:00:00Z' }, holdoutPct: 10 }),
+    });
+    expect(created.status).toBe(201);
+    const campaignId = ((await created.json()) as { id: string }).id;
+    const activated = await fetch(`${base}/api/admin/campaigns/${campaignId}/activate`, { method: 'POST', headers: { authorization: admin.authorization } });
+    expect(activated.status).toBe(200);
+    const conn = await (await import('mysql2/promise')).createConnection(db.url);
+    try {
+      const count = async () => Number(((await conn.query<any[]>('SELECT COUNT(*) AS n FROM campaign_sends WHERE campaign_id = ?', [campaignId]))[0] as any[])[0].n);
+      // Both processes tick at once (distinct run keys, so neither skips), round after round.
+      let previous = -1;
+      for (let round = 0; round < 8 && previous !== (await count()); round++) {
+        previous = await count();
+        const ticks = await Promise.all(
+          [...cluster.bases, ...cluster.bases].map((b, i) => fetch(`${b}/api/dev/campaigns/run`, { method: 'POST', headers: json, body: JSON.stringify({ runKey: `r${round}-${i}` }) })),
+        );
+        expect(ticks.map((r) => r.status)).toEqual(ticks.map(() => 200));
+      }
+      const [[totals]] = await conn.query<any[]>(
+        `SELECT COUNT(*) AS sends, COUNT(DISTINCT member_id) AS members, SUM(status = 'holdout') AS held,
+           (SELECT COUNT(*) FROM members) AS everyone,
+           (SELECT COUNT(*) FROM member_notices n JOIN campaign_sends s ON s.id = n.ref WHERE s.campaign_id = ?) AS notices
+         FROM campaign_sends WHERE campaign_id = ?`,
+        [campaignId, campaignId],
+      );
+      expect(Number(totals.sends)).toBe(Number(totals.members));
+      expect(Number(totals.members)).toBe(Number(totals.everyone));
+      expect(Number(totals.held)).toBeGreaterThan(0);
+      expect(Number(totals.notices)).toBe(Number(totals.sends) - Number(totals.held));
+      const [subscribed] = await conn.query<any[]>(
+        `SELECT m.openid, s.status FROM campaign_sends s JOIN members m ON m.id = s.member_id WHERE s.campaign_id = ? AND m.openid IN (${openids.map(() => '?').join(',')})`,
+        [campaignId, ...openids],
+      );
+      const sent = cluster.sandbox.state.subscribeMessages.map((m) => m.touser);
+      for (const row of subscribed as { openid: string; status: string }[]) expect([row.openid, sent.filter((t) => t === row.openid).length]).toEqual([row.openid, row.status === 'sent' ? 1 : 0]);
+    } finally {
+      await conn.end();
+      await Promise.all(cluster.bases.map((b) => fetch(`${b}/api/dev/clock`, { method: 'DELETE' })));
+    }
+  });
+
   it('rides out a MariaDB crash and restart in the middle of the load', async () => {
     const loadMs = Math.max(30_000, LOAD_MS / 2);
     const running = runMixedLoad({ bases: cluster.bases, sandbox: cluster.sandbox, setup: store, durationMs: loadMs, concurrency: 16 });
