@@ -18,7 +18,10 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RedisService.name);
   readonly client: Redis | null;
   private subscriber: Redis | null = null;
+  /** True once the subscriber has confirmed every channel on its current connection. */
+  private listening = false;
   private readonly handlers = new Map<string, ((message: string) => void)[]>();
+  private readonly reconnectHandlers: (() => void)[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.client = config.redis ? this.connect('command') : null;
@@ -36,14 +39,29 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (!this.client) return;
     // Start even when Redis is down (callers fall back); it is reported by /api/health until it is back.
-    await this.client.connect().catch((error: Error) =>
-      this.logger.warn(`Redis at REDIS_URL is not reachable yet (${error.message}); falling back until it is`),
+    const connected = await this.client.connect().then(
+      () => true,
+      (error: Error) => {
+        this.logger.warn(`Redis at REDIS_URL is not reachable yet (${error.message}); falling back until it is`);
+        return false;
+      },
     );
+    // Subscriptions are made in constructors; report healthy only once they are confirmed.
+    if (connected) await this.untilListening(2000);
   }
 
-  /** Round trip for the health check; rejects when Redis does not answer in time. */
+  private async untilListening(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.subscriber && !this.listening && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /**
+   * Round trip for the health check; rejects when Redis does not answer in time, or while the
+   * subscriber is not (yet again) listening, since until then other instances' invalidations are lost.
+   */
   async ping(timeoutMs = 2000): Promise<void> {
     if (!this.client) return;
+    if (this.subscriber && !this.listening) throw new Error('subscriber not listening');
     await Promise.race([
       this.client.ping(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
@@ -78,8 +96,12 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** Calls `handler` for every message on a channel of this namespace (re-subscribed after reconnects). */
-  subscribe(channel: string, handler: (message: string) => void): void {
+  /**
+   * Calls `handler` for every message on a channel of this namespace (re-subscribed after reconnects).
+   * `onResubscribed` runs each time the subscriber listens again after a lost connection: messages
+   * published meanwhile were missed, so a cache should drop what it holds.
+   */
+  subscribe(channel: string, handler: (message: string) => void, onResubscribed?: () => void): void {
     if (!this.client) return;
     const name = this.key('ch', channel);
     if (!this.subscriber) {
@@ -88,9 +110,23 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
       subscriber.on('message', (ch: string, message: string) => this.handlers.get(ch)?.forEach((h) => h(message)));
       // On every (re)connection subscribe to all channels: a SUBSCRIBE sent while Redis was down is
       // dropped, and ioredis re-subscribes only to channels it had confirmed.
-      subscriber.on('ready', () => void subscriber.subscribe(...this.handlers.keys()).catch(() => undefined));
+      let connectedBefore = false;
+      subscriber.on('ready', () => {
+        subscriber.subscribe(...this.handlers.keys()).then(
+          () => {
+            this.listening = true;
+            if (connectedBefore) this.reconnectHandlers.forEach((h) => h());
+            connectedBefore = true;
+          },
+          () => undefined,
+        );
+      });
+      subscriber.on('close', () => {
+        this.listening = false;
+      });
     }
     this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
+    if (onResubscribed) this.reconnectHandlers.push(onResubscribed);
     // The first command connects the lazy subscriber.
     void this.subscriber.subscribe(name).catch(() => undefined);
   }

@@ -27,7 +27,11 @@ export class SettingsService {
     private readonly tx: TransactionRunner,
     private readonly redis: RedisService,
   ) {
-    redis.subscribe(INVALIDATE_CHANNEL, (key) => (key === '*' ? this.cache.clear() : this.cache.delete(key)));
+    redis.subscribe(
+      INVALIDATE_CHANNEL,
+      (key) => (key === '*' ? this.cache.clear() : this.cache.delete(key)),
+      () => this.cache.clear(),
+    );
   }
 
   /**
