@@ -16,7 +16,13 @@ export function MemberDayBanner({ memberDay, tier, onClaimed }: { memberDay: Mem
   const open = (b: MemberDay['banners'][number]) => {
     if (b.targetType === 'item') void Taro.navigateTo({ url: `/mall/pages/item/index?id=${encodeURIComponent(b.targetValue)}` });
     if (b.targetType === 'page') void Taro.navigateTo({ url: `/${b.targetValue}` }).catch(() => Taro.switchTab({ url: `/${b.targetValue}` }));
+    if (b.targetType === 'coupon') void claimFromBanner(b.id).catch(ignoreApiError);
   };
+  const claimFromBanner = async (id: string) => {
+    const res = await api.post('/api/member-day/banners/{id}/coupon', undefined as never, { params: { id } });
+    void Taro.showToast({ title: res.alreadyClaimed ? '您已领过，可在我的优惠券查看' : '领取成功，可在我的优惠券查看', icon: 'none' });
+  };
+  const multiplier = memberDay.checkinMultiplierPct > 100 ? ` · 签到积分 ×${memberDay.checkinMultiplierPct / 100}` : '';
   const claim = async () => {
     await api.post('/api/member-day/coupon', undefined as never);
     void Taro.showToast({ title: '已领取，可在我的优惠券查看', icon: 'none' });
@@ -37,7 +43,7 @@ export function MemberDayBanner({ memberDay, tier, onClaimed }: { memberDay: Mem
       <View className="card member-day__bar">
         {memberDay.isMemberDay ? (
           <>
-            <Text className="member-day-countdown">今天是会员日 · 签到积分翻倍{mine ? ` · 专享 ${mine.pricePct / 10} 折` : ''}</Text>
+            <Text className="member-day-countdown">今天是会员日{multiplier}{mine ? ` · 专享 ${mine.pricePct / 10} 折` : ''}</Text>
             {mine?.couponTemplateId && (
               <Button className="btn-primary member-day__claim" size="mini" disabled={mine.claimed} onClick={() => void claim().catch(ignoreApiError)}>
                 {mine.claimed ? '已领取' : `领${mine.couponName ?? '会员日券'}`}

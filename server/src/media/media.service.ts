@@ -40,6 +40,13 @@ export class MediaService {
     return ok({ url: `/media/${name}`, mime: kind.mime, bytes: bytes.length });
   }
 
+  /** Whether a `/media/<hash>.<ext>` URL names an image this store holds (a banner may only use those). */
+  async exists(url: string): Promise<boolean> {
+    const name = url.startsWith('/media/') ? url.slice('/media/'.length) : '';
+    if (!MEDIA_FILE_PATTERN.test(name)) return false;
+    return stat(join(this.dir, name)).then(() => true, () => false);
+  }
+
   async read(name: string): Promise<{ bytes: Buffer; mime: string } | null> {
     if (!MEDIA_FILE_PATTERN.test(name)) return null;
     const path = join(this.dir, name);

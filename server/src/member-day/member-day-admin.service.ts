@@ -10,6 +10,8 @@ import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SettingsService } from '../settings/settings.service';
 import { CouponTemplateEntity } from '../coupons/coupon.entities';
+import { MallItemEntity } from '../mall/mall.entities';
+import { MediaService } from '../media/media.service';
 import { BannerEntity } from './banner.entity';
 import { MEMBER_DAY_SETTINGS_KEY, MemberDaySettings } from './member-day-settings';
 import { MemberDayService } from './member-day.service';
@@ -25,6 +27,7 @@ export class MemberDayAdminService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly media: MediaService,
   ) {}
 
   async update(admin: AdminPrincipal, next: MemberDaySettings): Promise<Outcome<MemberDaySettings>> {
@@ -61,7 +64,8 @@ export class MemberDayAdminService {
 
   async save(admin: AdminPrincipal, id: string | null, dto: BannerDto): Promise<Outcome<BannerEntity>> {
     if (new Date(dto.startsAt) >= new Date(dto.endsAt)) return fail('INVALID_WINDOW', '结束时间必须晚于开始时间');
-    if (dto.targetType === 'page' && !/^(pages|[a-z-]+\/pages)\/[a-z-]+\/index$/.test(dto.targetValue)) return fail('INVALID_TARGET', '页面路径无效，例如 pages/mall/index');
+    const problem = await this.checkBanner(dto);
+    if (problem) return problem;
     return this.tx.run(async ({ em }) => {
       const fields = this.fields(dto);
       let banner: BannerEntity;
@@ -77,6 +81,23 @@ export class MemberDayAdminService {
       await this.audit.record(em, admin, { action: id ? 'banner.update' : 'banner.create', targetType: 'banner', targetId: banner.id, details: dto });
       return ok(banner);
     });
+  }
+
+  /** A banner shows an image this store holds and leads somewhere that exists: refused otherwise. */
+  private async checkBanner(dto: BannerDto): Promise<Outcome<never> | null> {
+    if (!(await this.media.exists(dto.imageUrl))) return fail('IMAGE_NOT_FOUND', '横幅图片不存在，请重新上传');
+    const em = this.banners.manager;
+    switch (dto.targetType) {
+      case 'page':
+        return /^(pages|[a-z-]+\/pages)\/[a-z-]+\/index$/.test(dto.targetValue) ? null : fail('INVALID_TARGET', '页面路径无效，例如 pages/mall/index');
+      case 'item':
+        return (await em.countBy(MallItemEntity, { id: dto.targetValue })) ? null : fail('ITEM_NOT_FOUND', '所选商品不存在');
+      case 'coupon': {
+        const template = await em.findOneBy(CouponTemplateEntity, { id: dto.targetValue });
+        if (!template) return fail('COUPON_NOT_FOUND', '所选优惠券不存在');
+        return template.status === 'active' ? null : fail('COUPON_DISABLED', '所选优惠券已停用');
+      }
+    }
   }
 
   async remove(admin: AdminPrincipal, id: string): Promise<Outcome<true>> {

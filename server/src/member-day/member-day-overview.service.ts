@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, MoreThan, Repository } from 'typeorm';
-import { TIER_CODES, isTierCode } from '@mall/shared';
+import { TIER_CODES, TierCode, isTierCode } from '@mall/shared';
 import { ClockService } from '../clock/clock.service';
 import { Outcome, fail, ok } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -43,10 +43,7 @@ export class MemberDayOverviewService {
       this.memberDay.nextMemberDay(today),
     ]);
     const live = await this.banners.find({ where: { startsAt: LessThanOrEqual(now), endsAt: MoreThan(now) }, order: { sortOrder: 'ASC', createdAt: 'DESC' } });
-    const visible = live.filter((b) => {
-      const tiers = b.tiers.split(',').filter(isTierCode);
-      return (!b.memberDayOnly || isMemberDay) && (!tiers.length || tiers.includes(member.tier));
-    });
+    const visible = live.filter((b) => this.shows(b, member.tier, isMemberDay));
     const templateIds = Object.values(settings.couponTemplates).filter(Boolean) as string[];
     const templates = templateIds.length ? await this.banners.manager.findBy(CouponTemplateEntity, templateIds.map((id) => ({ id }))) : [];
     const myCouponId = settings.couponTemplates[member.tier];
@@ -70,6 +67,31 @@ export class MemberDayOverviewService {
         };
       }),
     };
+  }
+
+  /** Whether a live banner is for this member: their tier, and member day if it is marked so. */
+  private shows(banner: BannerEntity, tier: TierCode, isMemberDay: boolean): boolean {
+    const tiers = banner.tiers.split(',').filter(isTierCode);
+    return (!banner.memberDayOnly || isMemberDay) && (!tiers.length || tiers.includes(tier));
+  }
+
+  /**
+   * The coupon a banner offers, claimed from the banner: only while the member can see it, once
+   * per banner (the wallet's source key), within the coupon's own limits.
+   */
+  async claimBanner(memberId: string, bannerId: string): Promise<Outcome<{ couponId: string; alreadyClaimed: boolean }>> {
+    const member = await this.members.findById(memberId);
+    if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
+    const now = this.clock.now();
+    const banner = await this.banners.findOneBy({ id: bannerId, startsAt: LessThanOrEqual(now), endsAt: MoreThan(now) });
+    if (!banner || !this.shows(banner, member.tier, await this.memberDay.isMemberDay())) return fail('BANNER_NOT_FOUND', '活动已结束或不可参加', HttpStatus.NOT_FOUND);
+    if (banner.targetType !== 'coupon') return fail('NOT_A_COUPON_BANNER', '该横幅没有可领取的优惠券', HttpStatus.CONFLICT);
+    const source = { templateId: banner.targetValue, memberId, source: 'banner', sourceRef: banner.id };
+    const before = await this.banners.manager.findOneBy(MemberCouponEntity, source);
+    if (before) return ok({ couponId: before.id, alreadyClaimed: true });
+    const issued = await this.tx.run(({ em }) => this.coupons.issue(em, source));
+    if (!issued.ok) return issued;
+    return ok({ couponId: issued.value.id, alreadyClaimed: false });
   }
 
   /** Today's member-day coupon for the member's tier, once per member day. */

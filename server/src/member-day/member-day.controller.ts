@@ -5,7 +5,7 @@ import { AdminAuth, AdminPrincipal, CurrentAdmin, CurrentMember, MemberAuth, Mem
 import { AppHttpError, unwrap } from '../common/errors';
 import { MediaService } from '../media/media.service';
 import { readUploadedFile } from '../media/upload';
-import { BannerDto, BannerListResponse, BannerResponse, MediaUploadResponse, MemberDayResponse, MemberDaySettingsDto } from './member-day.dto';
+import { BannerCouponClaimResponse, BannerDto, BannerListResponse, BannerResponse, MediaUploadResponse, MemberDayResponse, MemberDaySettingsDto } from './member-day.dto';
 import { toBannerResponse } from './banner.mapper';
 import { MemberDayOverviewService } from './member-day-overview.service';
 import { MemberDayAdminService } from './member-day-admin.service';
@@ -35,6 +35,13 @@ export class MemberDayController {
   @ApiCreatedResponse({ description: 'The member-day coupon was put in the wallet' })
   async claim(@CurrentMember() me: MemberPrincipal): Promise<{ couponId: string }> {
     return unwrap(await this.overview.claim(me.memberId));
+  }
+
+  @MemberAuth()
+  @Post('member-day/banners/:id/coupon')
+  @ApiCreatedResponse({ type: BannerCouponClaimResponse, description: 'The banner\'s coupon is in the wallet (claimed now or before)' })
+  async claimBanner(@CurrentMember() me: MemberPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<BannerCouponClaimResponse> {
+    return unwrap(await this.overview.claimBanner(me.memberId, id));
   }
 
   @AdminAuth()

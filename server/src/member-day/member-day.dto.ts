@@ -53,6 +53,11 @@ export class BannerResponse {
   @ApiProperty() sortOrder!: number;
 }
 
+export class BannerCouponClaimResponse {
+  @ApiProperty() couponId!: string;
+  @ApiProperty({ description: 'The member had claimed this banner\'s coupon before; nothing new was issued' }) alreadyClaimed!: boolean;
+}
+
 export class BannerListResponse {
   @ApiProperty({ type: [BannerResponse] }) items!: BannerResponse[];
 }

@@ -53,6 +53,48 @@ describe('member day', () => {
     expect((await t.request('GET', '/api/member-day', { token })).body.banners.map((b: { title: string }) => b.title)).toEqual(['会员日专享', '全员横幅']);
   });
 
+  it('refuses a banner whose image, item or coupon does not exist, and changes nothing', async () => {
+    const missingImage = `/media/${'a'.repeat(64)}.png`;
+    const expectCode = async (body: Record<string, unknown>, code: string) => expect((await banner(body)).body.code).toBe(code);
+    await expectCode({ imageUrl: missingImage }, 'IMAGE_NOT_FOUND');
+    await expectCode({ targetType: 'item', targetValue: '0190a3b2-0000-7000-8000-000000000001' }, 'ITEM_NOT_FOUND');
+    await expectCode({ targetType: 'coupon', targetValue: '0190a3b2-0000-7000-8000-000000000001' }, 'COUPON_NOT_FOUND');
+    await expectCode({ targetType: 'page', targetValue: 'https://evil.example/' }, 'INVALID_TARGET');
+    expect(await t.count('member_day_banners')).toBe(0);
+  });
+
+  it('lets a member claim a coupon banner once, only while it is shown to them, and the merchant edit it', async () => {
+    const admin = await t.adminToken();
+    const template = (await t.request('POST', '/api/admin/coupon-templates', { token: admin, body: { name: '横幅满30减3', kind: 'amount', amountOffFen: 300, thresholdFen: 3000, validDays: 7, perMemberLimit: 5 } })).body;
+    const created = await banner({ title: '金卡领券', targetType: 'coupon', targetValue: template.id, tiers: ['gold'], endsAt: '2026-04-01T00:00:00Z' });
+    expect(created.status).toBe(201);
+    const pageBanner = (await banner({ title: '去商城' })).body;
+    await t.setClock('2026-03-10T04:00:00Z');
+    const normal = await t.loginMember('md-banner-normal');
+    const gold = await t.loginMember('md-banner-gold');
+    await t.dataSource.query("UPDATE members SET tier = 'gold' WHERE id = ?", [gold.member.id]);
+    const claim = (token: string, id = created.body.id) => t.request('POST', `/api/member-day/banners/${id}/coupon`, { token });
+
+    expect((await claim(normal.token)).body.code).toBe('BANNER_NOT_FOUND');
+    const taps = await Promise.all([1, 2, 3].map(() => claim(gold.token)));
+    expect(taps.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(taps.map((r) => r.body.couponId)).size).toBe(1);
+    expect(await claim(gold.token)).toMatchObject({ status: 201, body: { couponId: taps[0].body.couponId, alreadyClaimed: true } });
+    expect((await t.request('GET', '/api/coupons', { token: gold.token })).body.items).toEqual([expect.objectContaining({ name: '横幅满30减3', source: 'banner' })]);
+    expect((await claim(gold.token, pageBanner.id)).body.code).toBe('NOT_A_COUPON_BANNER');
+    expect((await claim(gold.token, 'not-a-uuid')).status).toBe(400);
+
+    // The merchant opens it to every tier: the normal member may now claim it.
+    const edited = await t.request('PUT', `/api/admin/member-day/banners/${created.body.id}`, {
+      token: admin,
+      body: { imageUrl: created.body.imageUrl, title: '全员领券', targetType: 'coupon', targetValue: template.id, startsAt: created.body.startsAt, endsAt: created.body.endsAt, tiers: [] },
+    });
+    expect(edited.body).toMatchObject({ title: '全员领券', tiers: [] });
+    expect(await claim(normal.token)).toMatchObject({ status: 201, body: { alreadyClaimed: false } });
+    await t.setClock('2026-04-02T04:00:00Z');
+    expect((await claim(normal.token)).body.code).toBe('BANNER_NOT_FOUND');
+  });
+
   it('offers tier-scaled prices and lets each member claim their tier coupon once on member day', async () => {
     const admin = await t.adminToken();
     const template = (await t.request('POST', '/api/admin/coupon-templates', { token: admin, body: { name: '会员日满50减5', kind: 'amount', amountOffFen: 500, thresholdFen: 5000, validDays: 1, perMemberLimit: 12 } })).body;

@@ -515,6 +515,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/member-day/banners/{id}/coupon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MemberDayController_claimBanner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/member-day": {
         parameters: {
             query?: never;
@@ -1945,6 +1961,8 @@ export interface components {
             label: string;
             /** @enum {string} */
             reason: "checkin" | "streak_bonus";
+            /** @description Set when a ladder coupon could not be issued: why (e.g. 优惠券已领完) */
+            unavailable?: string;
         };
         CheckinMultipliers: {
             /** @description Tier multiplier, percent */
@@ -2073,6 +2091,11 @@ export interface components {
             checkinMultiplierPct: number;
             banners: components["schemas"]["BannerResponse"][];
             offers: components["schemas"]["MemberDayOffer"][];
+        };
+        BannerCouponClaimResponse: {
+            couponId: string;
+            /** @description The member had claimed this banner's coupon before; nothing new was issued */
+            alreadyClaimed: boolean;
         };
         MemberDayScheduleDto: {
             /** @enum {string} */
@@ -2769,6 +2792,8 @@ export interface components {
             withinDays?: number;
             /** @description inviter: invited by another member or not */
             invited?: boolean;
+            /** @description inviter (with invited: true): only members invited by the member with this invite code */
+            inviteCode?: string;
         };
         AudienceWithCountResponse: {
             id: string;
@@ -4248,6 +4273,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing or invalid member token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberDayController_claimBanner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The banner's coupon is in the wallet (claimed now or before) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BannerCouponClaimResponse"];
+                };
             };
             /** @description Missing or invalid member token */
             401: {

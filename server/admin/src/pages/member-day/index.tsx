@@ -5,7 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TIER_CODES, TIER_LABELS } from '@mall/shared';
 import { fetchCouponTemplates } from '../coupons/service';
-import { createBanner, deleteBanner, fetchBanners, fetchMemberDaySettings, saveMemberDaySettings, uploadImage, type Banner, type MemberDaySettings } from './service';
+import { fetchMallItems } from '../mall-items/service';
+import { createBanner, deleteBanner, fetchBanners, fetchMemberDaySettings, saveMemberDaySettings, updateBanner, uploadImage, type Banner, type BannerInput, type MemberDaySettings } from './service';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
@@ -68,23 +69,46 @@ export default function MemberDayPage() {
   );
 }
 
+type BannerForm = { title: string; targetType: 'item' | 'page' | 'coupon'; targetValue: string; window: [Dayjs, Dayjs]; tiers?: string[]; memberDayOnly?: boolean; sortOrder?: number };
+
+const TARGET_LABELS = { item: '商品', page: '页面', coupon: '领券' } as const;
+
 function BannersCard({ banners, onDelete }: { banners: Banner[]; onDelete: (id: string) => void }) {
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  // null: closed; 'new': creating; a banner: editing it.
+  const [editing, setEditing] = useState<Banner | 'new' | null>(null);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
-  const [form] = Form.useForm<{ title: string; targetType: 'item' | 'page' | 'coupon'; targetValue: string; window: [Dayjs, Dayjs]; tiers?: string[]; memberDayOnly?: boolean; sortOrder?: number }>();
-  const create = useMutation({
-    mutationFn: createBanner,
+  const [form] = Form.useForm<BannerForm>();
+  const title = Form.useWatch('title', form);
+  const targetType = Form.useWatch('targetType', form);
+  const { data: coupons } = useQuery({ queryKey: ['coupon-templates'], queryFn: fetchCouponTemplates });
+  const { data: items } = useQuery({ queryKey: ['mall-items'], queryFn: fetchMallItems });
+  const names = new Map<string, string>([...(coupons?.items ?? []), ...(items?.items ?? [])].map((x) => [x.id, x.name]));
+  const close = () => {
+    setEditing(null);
+    setImageUrl(null);
+    form.resetFields();
+  };
+  const save = useMutation({
+    mutationFn: (body: BannerInput) => (editing && editing !== 'new' ? updateBanner(editing.id, body) : createBanner(body)),
     onSuccess: () => {
-      setOpen(false);
-      setImageUrl(null);
-      form.resetFields();
+      void message.success('横幅已保存');
+      close();
       void queryClient.invalidateQueries({ queryKey: ['banners'] });
     },
   });
   const upload = useMutation({ mutationFn: uploadImage, onSuccess: setImageUrl });
+  const edit = (b: Banner) => {
+    setEditing(b);
+    setImageUrl(b.imageUrl);
+    form.setFieldsValue({ ...b, window: [dayjs(b.startsAt), dayjs(b.endsAt)] });
+  };
+  const targetOptions =
+    targetType === 'coupon'
+      ? coupons?.items.filter((c) => c.status === 'active').map((c) => ({ value: c.id, label: c.name }))
+      : items?.items.map((i) => ({ value: i.id, label: i.name }));
   return (
-    <Card title="首页横幅" style={{ marginTop: 16 }} extra={<Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>新建横幅</Button>}>
+    <Card title="首页横幅" style={{ marginTop: 16 }} extra={<Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>新建横幅</Button>}>
       <Table<Banner>
         rowKey="id"
         dataSource={banners}
@@ -92,31 +116,50 @@ function BannersCard({ banners, onDelete }: { banners: Banner[]; onDelete: (id: 
         columns={[
           { title: '图片', dataIndex: 'imageUrl', render: (u: string) => <Image src={u} width={120} /> },
           { title: '标题', dataIndex: 'title' },
-          { title: '跳转', render: (_, b) => `${{ item: '商品', page: '页面', coupon: '领券' }[b.targetType]}：${b.targetValue}` },
+          { title: '跳转', render: (_, b) => `${TARGET_LABELS[b.targetType]}：${names.get(b.targetValue) ?? b.targetValue}` },
           { title: '时间', render: (_, b) => `${dayjs(b.startsAt).format('MM-DD HH:mm')} ~ ${dayjs(b.endsAt).format('MM-DD HH:mm')}` },
           { title: '可见等级', render: (_, b) => (b.tiers.length ? b.tiers.map((t) => <Tag key={t}>{TIER_LABELS[t]}</Tag>) : '全部') },
           { title: '仅会员日', render: (_, b) => (b.memberDayOnly ? '是' : '否') },
           { title: '排序', dataIndex: 'sortOrder' },
-          { title: '', render: (_, b) => <Button danger size="small" onClick={() => onDelete(b.id)}>删除</Button> },
+          {
+            title: '',
+            render: (_, b) => (
+              <Space>
+                <Button size="small" onClick={() => edit(b)}>编辑</Button>
+                <Button danger size="small" onClick={() => onDelete(b.id)}>删除</Button>
+              </Space>
+            ),
+          },
         ]}
       />
-      <Modal title="新建横幅" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnClose width={560}>
+      <Modal
+        title={editing && editing !== 'new' ? '编辑横幅' : '新建横幅'}
+        open={editing !== null}
+        onCancel={close}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        forceRender
+        width={560}
+      >
         <Upload accept="image/png,image/jpeg,image/webp" showUploadList={false} beforeUpload={(file) => (upload.mutate(file), false)}>
           <Button icon={<UploadOutlined />} loading={upload.isPending}>上传图片（PNG/JPEG/WebP，≤512KB）</Button>
         </Upload>
         {imageUrl && (
           <div style={{ margin: '12px 0', position: 'relative', width: 375 }} data-testid="banner-preview">
             <Image src={imageUrl} width={375} height={140} style={{ objectFit: 'cover', borderRadius: 8 }} preview={false} />
-            <span style={{ position: 'absolute', left: 12, bottom: 10, color: '#fff', fontWeight: 600 }}>{form.getFieldValue('title')}</span>
+            <span style={{ position: 'absolute', left: 12, bottom: 10, color: '#fff', fontWeight: 600 }}>{title}</span>
           </div>
         )}
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ targetType: 'page', targetValue: 'pages/mall/index', sortOrder: 0 }}
+          initialValues={{ targetType: 'page', targetValue: 'pages/mall/index', sortOrder: 0, window: [dayjs().startOf('minute'), dayjs().add(30, 'day').endOf('day')] }}
+          onValuesChange={(changed) => {
+            if ('targetType' in changed) form.setFieldValue('targetValue', changed.targetType === 'page' ? 'pages/mall/index' : undefined);
+          }}
           onFinish={(v) => {
             if (!imageUrl) return void message.error('请先上传图片');
-            create.mutate({
+            save.mutate({
               imageUrl,
               title: v.title,
               targetType: v.targetType,
@@ -132,7 +175,13 @@ function BannersCard({ banners, onDelete }: { banners: Banner[]; onDelete: (id: 
           <Form.Item label="标题" name="title" rules={[{ required: true, max: 40 }]}><Input /></Form.Item>
           <Space>
             <Form.Item label="跳转类型" name="targetType"><Select style={{ width: 120 }} options={[{ value: 'page', label: '页面' }, { value: 'item', label: '商品' }, { value: 'coupon', label: '领券' }]} /></Form.Item>
-            <Form.Item label="目标" name="targetValue" rules={[{ required: true }]}><Input style={{ width: 260 }} placeholder="pages/mall/index / 商品ID / 优惠券ID" /></Form.Item>
+            <Form.Item label={targetType === 'coupon' ? '领取的优惠券' : targetType === 'item' ? '商品' : '页面路径'} name="targetValue" rules={[{ required: true }]}>
+              {targetType === 'page' ? (
+                <Input style={{ width: 260 }} placeholder="pages/mall/index" />
+              ) : (
+                <Select showSearch optionFilterProp="label" style={{ width: 260 }} options={targetOptions ?? []} placeholder="请选择" />
+              )}
+            </Form.Item>
           </Space>
           <Form.Item label="展示时间" name="window" rules={[{ required: true }]}><DatePicker.RangePicker showTime /></Form.Item>
           <Space>
