@@ -7,6 +7,7 @@ export class CheckinRewardResponse {
   @ApiPropertyOptional() points?: number;
   @ApiProperty() label!: string;
   @ApiProperty({ enum: ['checkin', 'streak_bonus'] }) reason!: 'checkin' | 'streak_bonus';
+  @ApiPropertyOptional({ description: 'Set when a ladder coupon could not be issued: why (e.g. 优惠券已领完)' }) unavailable?: string;
 }
 
 export class CheckinMultipliers {

@@ -1,4 +1,6 @@
 import { startTestApp, TestApp } from '../../test/harness';
+import { DailyJobsService } from '../jobs/daily-jobs.service';
+import { CheckinDefaultsService } from './checkin-defaults.service';
 
 describe('check-in', () => {
   let t: TestApp;
@@ -99,6 +101,29 @@ describe('check-in', () => {
       expect((await t.request('GET', '/api/coupons', { token: member.token })).body.items).toEqual([expect.objectContaining({ name: '签到2天券', source: 'checkin' })]);
     });
 
+    it('multiplies the base on a listed holiday that is not member day', async () => {
+      const { token } = await t.loginMember('ck-holiday');
+      await ladder([], { holidays: ['2026-03-12'], holidayMultiplierPct: 300 });
+      await at('2026-03-12');
+      expect((await checkIn(token)).body).toMatchObject({ pointsAwarded: 15, multipliers: { tierPct: 100, dayPct: 300, memberDay: false, holiday: true } });
+      await at('2026-03-13');
+      expect((await checkIn(token)).body).toMatchObject({ pointsAwarded: 5, multipliers: { dayPct: 100, holiday: false } });
+    });
+
+    it('names a ladder coupon it could not issue (disabled by the merchant) and still awards the points', async () => {
+      const token = await t.adminToken();
+      const template = (await t.request('POST', '/api/admin/coupon-templates', { token, body: { name: '停用券', kind: 'amount', amountOffFen: 500, thresholdFen: 0, validDays: 7 } })).body;
+      await t.dataSource.query("UPDATE coupon_templates SET status = 'disabled' WHERE id = ?", [template.id]);
+      await ladder([{ day: 1, points: 2, couponTemplateId: template.id, label: '5元券' }]);
+      const member = await t.loginMember('ck-coupon-gone');
+      await at('2026-03-01');
+      const res = await checkIn(member.token);
+      expect(res.status).toBe(200);
+      expect(res.body.pointsAwarded).toBe(7);
+      expect(res.body.rewards).toContainEqual({ kind: 'coupon', label: '5元券', reason: 'streak_bonus', unavailable: '优惠券已停用' });
+      expect((await t.request('GET', '/api/coupons', { token: member.token })).body.items).toEqual([]);
+    });
+
     it('refuses anonymous and admin callers', async () => {
       expect((await t.request('POST', '/api/checkins')).status).toBe(401);
       expect((await t.request('POST', '/api/checkins', { token: await t.adminToken() })).status).toBe(403);
@@ -169,6 +194,56 @@ describe('check-in', () => {
       }
       void silent;
       expect((await t.request('GET', '/api/subscriptions', { token: sleepy.token })).body.credits).toEqual({ checkin_reminder: 1 });
+    });
+  });
+
+  describe('a store\'s first start', () => {
+    it('creates the default ladder with a real 10-yuan coupon on day 30, once, and never over the merchant\'s rules', async () => {
+      const defaults = t.app.get(CheckinDefaultsService);
+      await defaults.onApplicationBootstrap();
+      await defaults.onApplicationBootstrap();
+      const token = await t.adminToken();
+      const settings = (await t.request('GET', '/api/admin/checkins/settings', { token })).body;
+      expect(settings.ladder.basePoints).toBe(5);
+      expect(settings.ladder.steps).toEqual([
+        expect.objectContaining({ day: 7, points: 20 }),
+        expect.objectContaining({ day: 30, couponTemplateId: expect.any(String) }),
+      ]);
+      const templates = (await t.request('GET', '/api/admin/coupon-templates', { token })).body.items;
+      expect(templates).toEqual([expect.objectContaining({ id: settings.ladder.steps[1].couponTemplateId, amountOffFen: 1000, status: 'active' })]);
+
+      // Thirty days in a row earn the coupon on the 30th.
+      const member = await t.loginMember('ck-thirty');
+      let last;
+      for (let d = 1; d <= 30; d++) {
+        await at(`2026-04-${String(d).padStart(2, '0')}`);
+        last = (await checkIn(member.token)).body;
+      }
+      expect(last).toMatchObject({ streak: 30 });
+      expect(last.rewards).toContainEqual(expect.objectContaining({ kind: 'coupon', reason: 'streak_bonus' }));
+      expect((await t.request('GET', '/api/coupons', { token: member.token })).body.items).toEqual([expect.objectContaining({ source: 'checkin' })]);
+
+      // A store that already has rules keeps them: a later first-start pass changes nothing.
+      await t.dataSource.query('DELETE FROM job_runs');
+      await defaults.onApplicationBootstrap();
+      expect((await t.request('GET', '/api/admin/coupon-templates', { token })).body.items).toHaveLength(1);
+    }, 60_000);
+  });
+
+  describe('the reminder hour', () => {
+    it('sends nothing before the configured hour and one reminder once it has come', async () => {
+      const sleepy = await t.loginMember('rh-sleepy');
+      await t.request('POST', '/api/subscriptions', { token: sleepy.token, body: { topics: ['checkin_reminder'] } });
+      await ladder([], { reminderHour: 19 });
+      t.sandbox.state.subscribeMessages.length = 0;
+      const jobs = t.app.get(DailyJobsService);
+      await t.setClock('2026-03-03T10:59:00Z'); // 18:59 in Shanghai
+      expect(await jobs.runDue()).not.toContain('checkin-reminder');
+      expect(t.sandbox.state.subscribeMessages).toEqual([]);
+      await t.setClock('2026-03-03T11:01:00Z'); // 19:01
+      expect(await jobs.runDue()).toContain('checkin-reminder');
+      expect(await jobs.runDue()).not.toContain('checkin-reminder');
+      expect(t.sandbox.state.subscribeMessages.map((m) => m.touser)).toEqual(['rh-sleepy']);
     });
   });
 

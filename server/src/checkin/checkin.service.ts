@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, EntityManager, Repository } from 'typeorm';
 import { addDays, checkinPoints, currentStreak, isMemberDay, makeupRefusal, nextRewards, stepForStreak, streakOn } from '@mall/shared';
 import { ClockService } from '../clock/clock.service';
-import { Outcome, fail, ok } from '../common/errors';
+import { AppHttpError, Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/db-errors';
 import { lockAndLoadMember } from '../database/locks';
@@ -33,6 +33,8 @@ export interface CheckinReward {
   points?: number;
   label: string;
   reason: 'checkin' | 'streak_bonus';
+  /** Set when a ladder coupon could not be issued (sold out, disabled…): why, for the member. */
+  unavailable?: string;
 }
 
 export interface CheckinResult {
@@ -59,6 +61,8 @@ const MAKEUP_MESSAGES = {
  */
 @Injectable()
 export class CheckinService {
+  private readonly logger = new Logger(CheckinService.name);
+
   constructor(
     @InjectRepository(CheckinEntity) private readonly checkins: Repository<CheckinEntity>,
     private readonly tx: TransactionRunner,
@@ -102,7 +106,8 @@ export class CheckinService {
     await insertRow(em, CheckinEntity, row);
 
     const member = await lockAndLoadMember(em, memberId);
-    if (!member) return fail('MEMBER_NOT_FOUND', '会员不存在', HttpStatus.NOT_FOUND);
+    // Thrown, not returned: the check-in row inserted above must roll back with it.
+    if (!member) throw new AppHttpError(HttpStatus.NOT_FOUND, 'MEMBER_NOT_FOUND', '会员不存在');
     const holiday = settings.holidays.includes(today);
     const tierPct = tierSettings.benefits[member.tier].checkinMultiplierPct;
     const dayPct = memberDay ? settings.memberDayMultiplierPct : holiday ? settings.holidayMultiplierPct : 100;
@@ -123,7 +128,13 @@ export class CheckinService {
     }
     if (step?.couponTemplateId) {
       const coupon = await this.coupons.issue(em, { templateId: step.couponTemplateId, memberId, source: 'checkin', sourceRef: today });
-      if (coupon.ok) rewards.push({ kind: 'coupon', label: step.label ?? '优惠券', reason: 'streak_bonus' });
+      const label = step.label ?? '优惠券';
+      if (coupon.ok) rewards.push({ kind: 'coupon', label, reason: 'streak_bonus' });
+      else {
+        // The points still count; the merchant must refill or replace the ladder's coupon.
+        this.logger.warn(`ladder coupon ${step.couponTemplateId} not issued to ${memberId} on day ${streak}: ${coupon.code}`);
+        rewards.push({ kind: 'coupon', label, reason: 'streak_bonus', unavailable: coupon.message });
+      }
     }
     if (tierSettings.activityGrowth.checkin > 0) {
       await this.tiers.addGrowth(tx, { memberId, delta: tierSettings.activityGrowth.checkin, reason: 'checkin', ref: today });

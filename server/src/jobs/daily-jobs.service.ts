@@ -49,8 +49,19 @@ export class DailyJobsService implements OnApplicationShutdown {
 
   @Interval('daily-jobs-tick', 60_000)
   async tick(): Promise<void> {
-    if (this.running || this.stopped || this.config.env === 'test') return;
+    // Tests drive the same step through runDue() with the test clock.
+    if (this.config.env === 'test') return;
+    await this.runDue();
+  }
+
+  /**
+   * One tick's work: every job whose store-local hour has come and that has not run today, once
+   * across instances. Returns the names this instance ran.
+   */
+  async runDue(): Promise<string[]> {
+    if (this.running || this.stopped) return [];
     this.running = true;
+    const ran: string[] = [];
     try {
       const local = dayjs(this.clock.now()).tz(this.config.store.timezone);
       const today = local.format('YYYY-MM-DD');
@@ -59,6 +70,7 @@ export class DailyJobsService implements OnApplicationShutdown {
         if (local.hour() < hour || this.doneToday.get(job.name) === today) continue;
         try {
           const outcome = await this.runNow(job.name, today);
+          if (outcome.ran) ran.push(job.name);
           // Running elsewhere: look again next tick, so a crashed owner's run is taken over after its lease.
           if (outcome.ran || outcome.reason === 'already-ran') this.doneToday.set(job.name, today);
         } catch (error) {
@@ -69,6 +81,7 @@ export class DailyJobsService implements OnApplicationShutdown {
     } finally {
       this.running = false;
     }
+    return ran;
   }
 
   /** Runs a job's occurrence for a store day, once across all instances. */

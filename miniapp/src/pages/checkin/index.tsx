@@ -86,8 +86,8 @@ export default function CheckinPage() {
               </Button>
               {answer && !answer.alreadyCheckedIn && (
                 <View className="checkin-reward">
-                  {answer.rewards.map((r) => `+${r.label}`).join('  ')}
-                  {answer.multipliers.memberDay ? '（会员日翻倍）' : ''}
+                  {answer.rewards.map((r) => (r.unavailable ? `${r.label}：${r.unavailable}` : `+${r.label}`)).join('  ')}
+                  {multiplierNote(answer.multipliers)}
                 </View>
               )}
               {calendar.nextRewards[0] && (
@@ -132,4 +132,12 @@ export default function CheckinPage() {
       </MemberGate>
     </View>
   );
+}
+
+/** The multipliers the server applied to the base points, as the member reads them: "（会员日 ×2 · 等级 ×1.2）". */
+function multiplierNote(m: { tierPct: number; dayPct: number; memberDay: boolean; holiday: boolean }): string {
+  const parts: string[] = [];
+  if (m.dayPct !== 100 && (m.memberDay || m.holiday)) parts.push(`${m.memberDay ? '会员日' : '节日'} ×${m.dayPct / 100}`);
+  if (m.tierPct !== 100) parts.push(`等级 ×${m.tierPct / 100}`);
+  return parts.length ? `（${parts.join(' · ')}）` : '';
 }
