@@ -109,6 +109,21 @@ describe('points mall and checkout', () => {
     expect((await t.request('POST', `/api/orders/${placed.body.id}/cancel`, { token })).body.code).toBe('ORDER_NOT_CANCELLABLE');
   });
 
+  it('takes the tier-scaled member-day price off cash orders on member day only', async () => {
+    await t.request('PUT', '/api/admin/member-day', { token: await admin(), body: { schedule: { kind: 'monthDay', day: 8 }, couponTemplates: {}, reminderHour: 9 } });
+    const product = (await createItem({ kind: 'product', name: '会员日保温杯', cashPriceFen: 12000, pointsPrice: 0, stock: 10 })).body;
+    const normal = await t.loginMember('mall-md-normal');
+    const gold = await t.loginMember('mall-md-gold');
+    await t.dataSource.query("UPDATE members SET tier = 'gold' WHERE id = ?", [gold.member.id]);
+    const buy = (token: string) => order(token, { items: [{ itemId: product.id, quantity: 1 }] });
+
+    await t.setClock('2026-03-08T02:00:00Z'); // 10:00 on the 8th in Shanghai
+    expect((await buy(gold.token)).body).toMatchObject({ cashSubtotalFen: 12000, memberDayDiscountFen: 1800, cashDueFen: 10200 });
+    expect((await buy(normal.token)).body).toMatchObject({ memberDayDiscountFen: 600, cashDueFen: 11400 });
+    await t.setClock('2026-03-08T16:30:00Z'); // 00:30 on the 9th in Shanghai, still the 8th in UTC
+    expect((await buy(gold.token)).body).toMatchObject({ memberDayDiscountFen: 0, cashDueFen: 12000 });
+  });
+
   it('lets the member cancel an unpaid order, and keeps other members out of it', async () => {
     const product = (await createItem({ kind: 'product', name: '马克杯', cashPriceFen: 3900, pointsPrice: 0, stock: 2 })).body;
     const { token } = await t.loginMember('mall-cancel');
