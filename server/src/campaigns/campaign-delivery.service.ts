@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { maySendNow, SendPolicy } from '@mall/shared';
 import { ClockService } from '../clock/clock.service';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/db-errors';
+import { dbTime, lockMemberRow } from '../database/locks';
 import { TransactionRunner } from '../database/transaction-runner';
 import { NoticesService } from '../notices/notices.service';
 import { PredictionsService } from '../predictions/predictions.service';
 import { CampaignEntity, CampaignOffer, CampaignSendEntity } from './campaign.entities';
-import { sendPage } from './campaigns.mapper';
+import { sendPage, toDate } from './campaigns.mapper';
 
 export interface SendTarget {
   memberId: string;
@@ -14,12 +17,15 @@ export interface SendTarget {
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
+const WEEK_MS = 7 * 86_400_000;
 
 /**
  * Writes one occurrence for one member. The send row goes in first: its unique (campaign,
- * occurrence, member) key decides, and a duplicate means another run already did it. The notice
- * is written in the same transaction (both or neither); the subscribe message follows the commit
- * and is recorded on the row when it actually went out.
+ * occurrence, member) key decides, and a duplicate means another run already did it. The weekly
+ * cap and quiet hours are judged in the same transaction under the member's row lock, at the
+ * moment of sending, so overlapping ticks on several instances cannot together exceed them. The
+ * notice is written in the same transaction (both or neither); the subscribe message follows the
+ * commit and is recorded on the row when it actually went out.
  */
 @Injectable()
 export class CampaignDeliveryService {
@@ -34,16 +40,24 @@ export class CampaignDeliveryService {
   async holdOut(campaign: CampaignEntity, target: SendTarget): Promise<boolean> {
     return this.insertOnce(async (em) => {
       await em.insert(CampaignSendEntity, this.row(campaign, target, 'holdout', { kind: 'none' }));
+      return true;
     });
   }
 
-  /** Notice (+ subscribe message when the member has a credit); false when already sent. */
-  async send(campaign: CampaignEntity, target: SendTarget, offer: CampaignOffer): Promise<boolean> {
+  /**
+   * Notice (+ subscribe message when the member has a credit); false when already sent, or when
+   * the cap or quiet hours do not allow a message to this member right now.
+   */
+  async send(campaign: CampaignEntity, target: SendTarget, offer: CampaignOffer, policy: SendPolicy): Promise<boolean> {
     const row = this.row(campaign, target, 'sent', offer);
     const { page, body } = await this.content(campaign, target.memberId, row.id);
     const inserted = await this.insertOnce(async (em) => {
+      await lockMemberRow(em, target.memberId);
+      row.sentAt = this.clock.now();
+      if (!maySendNow(row.sentAt, await this.sentInLastWeek(em, target.memberId, row.sentAt), policy)) return false;
       await em.insert(CampaignSendEntity, row);
       await this.notices.addNotice(em, { memberId: target.memberId, kind: 'campaign', ref: row.id, title: campaign.messageTitle, body, page });
+      return true;
     });
     if (!inserted) return false;
     const messaged = await this.notices.sendSubscribeMessage(target.memberId, 'campaign', page, {
@@ -83,10 +97,19 @@ export class CampaignDeliveryService {
     };
   }
 
-  private async insertOnce(work: Parameters<TransactionRunner['write']>[0]): Promise<boolean> {
+  /** The member's campaign messages (any campaign) in the week before `now`. */
+  private async sentInLastWeek(em: EntityManager, memberId: string, now: Date): Promise<Date[]> {
+    const rows: { sent_at: Date | string }[] = await em.query(
+      `SELECT sent_at FROM campaign_sends WHERE member_id = ? AND status = 'sent' AND sent_at > ?`,
+      [memberId, dbTime(em, new Date(now.getTime() - WEEK_MS))],
+    );
+    return rows.map((r) => toDate(r.sent_at));
+  }
+
+  /** Runs the work in a transaction; false when it declined or a unique key found it done already. */
+  private async insertOnce(work: (em: EntityManager) => Promise<boolean>): Promise<boolean> {
     try {
-      await this.tx.run(({ em }) => work(em));
-      return true;
+      return await this.tx.run(({ em }) => work(em));
     } catch (error) {
       if (isUniqueViolation(error)) return false;
       throw error;

@@ -2,6 +2,8 @@ import { isInHoldout } from '@mall/shared';
 import { completePayment } from '../../../scripts/wechat-sandbox/pay-api';
 import { startTestApp, TestApp } from '../../test/harness';
 import { createMember } from '../../test/member-fixtures';
+import { CampaignEntity } from './campaign.entities';
+import { CampaignDeliveryService } from './campaign-delivery.service';
 
 describe('campaign runner', () => {
   let t: TestApp;
@@ -134,6 +136,41 @@ describe('campaign runner', () => {
     await t.setClock('2026-03-17T04:02:00Z');
     await run();
     expect(await sends(c4)).toHaveLength(3);
+  });
+
+  it('holds the weekly cap when overlapping ticks on two servers send different campaigns at once', async () => {
+    const ms = await members('ovl', 8, false);
+    await t.request('PUT', '/api/admin/campaign-settings', { token: await t.adminToken(), body: { maxPerWeek: 1, quietStartHour: 22, quietEndHour: 8 } });
+    const at = '2026-03-01T00:00:00Z';
+    for (const name of ['甲', '乙', '丙']) await campaign({ name, trigger: { kind: 'once', at } });
+    const second = await startTestApp({}, t);
+    try {
+      await t.setClock(NOON);
+      await second.setClock(NOON);
+      // Distinct run keys: four ticks (as of a slow minute overlapping the next) really run together.
+      const ticks = await Promise.all([run(t, 'x1'), run(second, 'x2'), run(t, 'x3'), run(second, 'x4')]);
+      expect(ticks.every((r) => r.ran)).toBe(true);
+      const rows = (await sends()).filter((r) => r.status === 'sent');
+      expect(rows.map((r) => r.member_id).sort()).toEqual(ms.map((m) => m.id).sort());
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('judges quiet hours at the moment of each send, not only at the start of a tick', async () => {
+    const [m] = await members('qh-late', 1, false);
+    const id = await campaign({ trigger: { kind: 'once', at: '2026-03-01T00:00:00Z' } });
+    const entity = await t.dataSource.manager.findOneByOrFail(CampaignEntity, { id });
+    const delivery = t.app.get(CampaignDeliveryService);
+    const policy = { maxPerWeek: 2, quietStartHour: 22, quietEndHour: 8, timezone: 'Asia/Shanghai' };
+    await t.setClock('2026-03-03T14:00:30Z'); // 22:00:30 in Shanghai: a tick that began at 21:59 reaches this member now
+    expect(await delivery.send(entity, { memberId: m.id, occurrence: 'once' }, { kind: 'points', points: 20 }, policy)).toBe(false);
+    expect(await t.count('campaign_sends')).toBe(0);
+    expect(await t.count('member_notices')).toBe(0);
+    await t.setClock('2026-03-04T00:00:30Z'); // 08:00:30
+    expect(await delivery.send(entity, { memberId: m.id, occurrence: 'once' }, { kind: 'points', points: 20 }, policy)).toBe(true);
+    expect(await delivery.send(entity, { memberId: m.id, occurrence: 'once' }, { kind: 'points', points: 20 }, policy)).toBe(false);
+    expect(await t.count('campaign_sends')).toBe(1);
   });
 
   it('sends nothing in quiet hours and delivers at the first tick after them', async () => {

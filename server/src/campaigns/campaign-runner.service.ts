@@ -192,9 +192,10 @@ export class CampaignRunnerService implements OnApplicationShutdown {
         if (await this.delivery.holdOut(campaign, row)) written++;
         continue;
       }
+      // A cheap first look from the batch's read; the send itself decides under the member's lock.
       const sends = recent.get(row.memberId) ?? [];
       if (!maySendNow(now, sends, policy)) continue;
-      if (await this.delivery.send(campaign, row, offer)) {
+      if (await this.delivery.send(campaign, row, offer, policy)) {
         sends.push(now);
         recent.set(row.memberId, sends);
         written++;
