@@ -79,6 +79,7 @@ export async function run(): Promise<boolean> {
     return report('audience', [asRun('server preview, five rules', serverTimes), asRun('hand-written COUNT', baseTimes)], baseMs / serverMs, Math.max(...serverTimes), {
       'same count as the hand-written SQL': serverCount === baseCount,
       'audience is neither empty nor everyone': serverCount > 0 && serverCount < MEMBERS,
+      'ratio >= 0.5': baseMs / serverMs >= 0.5,
     }, { members: MEMBERS, rules: RULES, serverCount, baseCount, serverTimes, baseTimes });
   } finally {
     await stop(server);

@@ -97,7 +97,10 @@ export function compileAudience(rules: readonly AudienceRule[], ctx: CompileCont
         params.push(ctx.today, addDays(ctx.today, rule.withinDays), rule.min);
         break;
       case 'inviter':
-        where.push(rule.invited ? 'm.inviter_id IS NOT NULL' : 'm.inviter_id IS NULL');
+        if (rule.invited && rule.inviteCode) {
+          where.push('m.inviter_id IN (SELECT i.id FROM members i WHERE i.invite_code = ?)');
+          params.push(rule.inviteCode);
+        } else where.push(rule.invited ? 'm.inviter_id IS NOT NULL' : 'm.inviter_id IS NULL');
         break;
       case 'platform':
         // The platform of the latest login, kept on the session row (indexed): the same value the

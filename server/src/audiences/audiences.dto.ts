@@ -19,6 +19,7 @@ export class AudienceRuleDoc {
   @ApiPropertyOptional() toDays?: number;
   @ApiPropertyOptional({ description: 'expiringPoints: expiring within this many days' }) withinDays?: number;
   @ApiPropertyOptional({ description: 'inviter: invited by another member or not' }) invited?: boolean;
+  @ApiPropertyOptional({ description: 'inviter (with invited: true): only members invited by the member with this invite code' }) inviteCode?: string;
 }
 
 export class AudienceRulesDto {

@@ -82,8 +82,8 @@ describe('audiences and predictions', () => {
       );
       const byName = Object.fromEntries(scores.map((s: { member_id: string }) => [names([s.member_id])[0], { ...s, member_id: undefined }]));
       expect(Object.keys(byName).sort()).toEqual(['ann', 'bob', 'cat', 'dan', 'fay']);
-      expect(byName.ann).toMatchObject({ last_order_on: '2026-06-15', recency_days: 0, order_count: 3, spend_fen: 8000, r_score: 5, f_score: 5, m_score: 3, usual_interval_days: 21, overdue_pct: 0, churn_risk: 'low', next_replenish_on: '2026-07-06' });
-      expect(byName.bob).toMatchObject({ recency_days: 64, order_count: 3, spend_fen: 15000, r_score: 2, f_score: 5, m_score: 4, overdue_pct: 304, churn_risk: 'high', churn_explanation: '通常每 21 天购买一次，距上次下单已 64 天', next_replenish_on: '2026-05-03' });
+      expect(byName.ann).toMatchObject({ last_order_on: '2026-06-15', recency_days: 0, order_count: 3, spend_fen: 8000, r_score: 5, f_score: 5, m_score: 3, usual_interval_days: 21, overdue_pct: 0, churn_risk: 'low', next_replenish_on: '2026-06-15' });
+      expect(byName.bob).toMatchObject({ recency_days: 64, order_count: 3, spend_fen: 15000, r_score: 2, f_score: 5, m_score: 4, overdue_pct: 304, churn_risk: 'high', churn_explanation: '通常每 21 天购买一次，距上次下单已 64 天', next_replenish_on: '2026-03-22' });
       expect(byName.cat).toMatchObject({ recency_days: 14, order_count: 1, r_score: 4, f_score: 2, m_score: 1, churn_risk: 'unknown', churn_explanation: '仅在 1 天下过单，距上次下单已 14 天', next_replenish_on: null });
       expect(byName.dan).toMatchObject({ recency_days: 161, order_count: 1, spend_fen: 20000, r_score: 1, f_score: 2, m_score: 5, churn_risk: 'unknown' });
       expect(byName.fay).toMatchObject({ recency_days: 41, usual_interval_days: 20, overdue_pct: 205, churn_risk: 'high', r_score: 3, f_score: 3, m_score: 3, next_replenish_on: '2026-05-26' });
@@ -92,6 +92,12 @@ describe('audiences and predictions', () => {
       expect(cycles).toEqual([
         { key_type: 'category', key_value: 'milk', cycle_days: 21, samples: 5 },
         { key_type: 'item', key_value: ids.X, cycle_days: 21, samples: 5 },
+      ]);
+      // Y has too few repeats of its own: it runs out on its category's (milk) cycle, 21 days.
+      const annReplenishments = await t.dataSource.query('SELECT item_id, last_purchase_on, expected_on FROM member_replenishments WHERE member_id = ? ORDER BY expected_on', [ids.ann]);
+      expect(annReplenishments).toEqual([
+        { item_id: ids.Y, last_purchase_on: '2026-05-25', expected_on: '2026-06-15' },
+        { item_id: ids.X, last_purchase_on: '2026-06-15', expected_on: '2026-07-06' },
       ]);
       const pairs = await t.dataSource.query('SELECT item_id, partner_id, pair_count, confidence, lift FROM item_pairs ORDER BY item_id = ? DESC', [ids.X]);
       expect(pairs).toHaveLength(2);
@@ -125,8 +131,10 @@ describe('audiences and predictions', () => {
       ['inactive for 30+ days (never active does not match)', [{ kind: 'lastActive', daysAgoMin: 30 }], ['bob', 'fay']],
       ['150+ points expiring within 30 days', [{ kind: 'expiringPoints', withinDays: 30, min: 150 }], ['bob', 'dan']],
       ['recent buyers (R 4–5)', [{ kind: 'rfm', measure: 'r', min: 4, max: 5 }], ['ann', 'cat']],
-      ['due for replenishment in the last 30 days', [{ kind: 'replenishment', fromDays: -30, toDays: 0 }], ['fay']],
+      ['due for replenishment in the last 30 days', [{ kind: 'replenishment', fromDays: -30, toDays: 0 }], ['ann', 'fay']],
       ['invited', [{ kind: 'inviter', invited: true }], ['bob', 'cat']],
+      ['invited by ann (her invite code)', [{ kind: 'inviter', invited: true, inviteCode: 'FX000001' }], ['bob', 'cat']],
+      ['invited by bob (nobody)', [{ kind: 'inviter', invited: true, inviteCode: 'FX000002' }], []],
       ['ordered within 14 days', [{ kind: 'lastOrder', daysAgoMax: 14 }], ['ann', 'cat']],
       ['spent 80–150 yuan', [{ kind: 'spend', min: 8000, max: 15000 }], ['ann', 'bob', 'fay']],
       ['never ordered', [{ kind: 'orders', max: 0 }], ['eve']],

@@ -69,7 +69,7 @@ export class PredictionsJob implements OnModuleInit {
         ...cycles.map((c) => ({ keyType: 'item' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
         ...categoryCycles.cycles().map((c) => ({ keyType: 'category' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
       ]);
-      await this.writeReplenishments(em, new Map(cycles.map((c) => [c.key, c.cycleDays])));
+      await this.writeReplenishments(em, new Map(cycles.map((c) => [c.key, c.cycleDays])), new Map(categoryCycles.cycles().map((c) => [c.key, c.cycleDays])));
       await insertChunks(em, ItemPairEntity, pairs.rules().map((p) => ({ itemId: p.itemId, partnerId: p.partnerId, pairCount: p.count, support: p.support, confidence: p.confidence, lift: p.lift })));
       await this.rankRfm(em);
       await em.query(`UPDATE member_scores SET next_replenish_on = (SELECT MIN(r.expected_on) FROM member_replenishments r WHERE r.member_id = member_scores.member_id)`);
@@ -77,15 +77,25 @@ export class PredictionsJob implements OnModuleInit {
     });
   }
 
-  /** Second pass: each member's last purchase of every item with a cycle, plus the cycle. */
-  private async writeReplenishments(em: EntityManager, cycleOf: Map<string, number>): Promise<void> {
-    if (!cycleOf.size) return;
+  /**
+   * Second pass: each member's last purchase of every item with a cycle, plus the cycle. An item
+   * with too few repeat purchases of its own takes its category's cycle (a new flavour of a milk
+   * the member buys every 10 days runs out like the others).
+   */
+  private async writeReplenishments(em: EntityManager, itemCycles: Map<string, number>, categoryCycles: Map<string, number>): Promise<void> {
+    if (!itemCycles.size && !categoryCycles.size) return;
+    const cycleByItem = new Map<string, number>();
+    const cycleOf = (l: { itemId: string; category: string | null }): number | undefined => {
+      const cycle = itemCycles.get(l.itemId) ?? (l.category === null ? undefined : categoryCycles.get(l.category.slice(0, 64)));
+      if (cycle !== undefined) cycleByItem.set(l.itemId, cycle);
+      return cycle;
+    };
     for await (const chunk of paidOrdersByMember(em, this.clock.timezone)) {
       const rows: MemberReplenishmentEntity[] = [];
       for (const [memberId, orders] of chunk) {
-        for (const [itemId, days] of daysByKey(orders, (l) => (cycleOf.has(l.itemId) ? l.itemId : null))) {
+        for (const [itemId, days] of daysByKey(orders, (l) => (cycleOf(l) === undefined ? null : l.itemId))) {
           const last = days.reduce((a, b) => (a > b ? a : b));
-          rows.push({ memberId, itemId, lastPurchaseOn: last, expectedOn: expectedReplenishmentDate(last, cycleOf.get(itemId)!) });
+          rows.push({ memberId, itemId, lastPurchaseOn: last, expectedOn: expectedReplenishmentDate(last, cycleByItem.get(itemId)!) });
         }
       }
       await insertChunks(em, MemberReplenishmentEntity, rows);

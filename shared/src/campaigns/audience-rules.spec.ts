@@ -39,6 +39,8 @@ describe('parseAudienceRules', () => {
     ['rfm out of 1..5', [{ kind: 'rfm', measure: 'x', min: 0, max: 6 }], ['rules[0].measure', 'rules[0].min', 'rules[0].max']],
     ['required missing', [{ kind: 'expiringPoints', withinDays: 30 }], ['rules[0].min']],
     ['second rule bad', [{ kind: 'inviter', invited: true }, { kind: 'inviter', invited: 'yes' }], ['rules[1].invited']],
+    ['invite code on members nobody invited', [{ kind: 'inviter', invited: false, inviteCode: 'AB12' }], ['rules[0].inviteCode']],
+    ['malformed invite code', [{ kind: 'inviter', invited: true, inviteCode: "x'; --" }], ['rules[0].inviteCode']],
   ])('refuses %s, naming the fields', (_name, input, fields) => {
     const out = parseAudienceRules(input);
     expect(out.ok).toBe(false);

@@ -23,7 +23,7 @@ export type AudienceRule =
   | { kind: 'churnRisk'; in: ChurnRisk[] }
   | { kind: 'replenishment'; fromDays: number; toDays: number }
   | { kind: 'expiringPoints'; withinDays: number; min: number }
-  | { kind: 'inviter'; invited: boolean }
+  | { kind: 'inviter'; invited: boolean; /** Only members invited by the member with this invite code. */ inviteCode?: string }
   | { kind: 'platform'; in: MemberPlatform[] };
 
 export type AudienceRuleKind = AudienceRule['kind'];
@@ -44,6 +44,7 @@ const oneOrMore = <T extends string>(allowed: readonly T[]) => (v: unknown) =>
     : `must be a non-empty list of distinct values from ${allowed.join(', ')}`;
 const oneOf = <T extends string>(allowed: readonly T[]) => (v: unknown) => ((allowed as readonly unknown[]).includes(v) ? null : `must be one of ${allowed.join(', ')}`);
 const bool = (v: unknown) => (typeof v === 'boolean' ? null : 'must be true or false');
+const code = (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9]{1,32}$/.test(v) ? null : 'must be an invite code (letters and digits, at most 32)');
 
 const DAY_RANGE: Spec = { daysAgoMin: { required: false, check: int(0, 36_500) }, daysAgoMax: { required: false, check: int(0, 36_500) } };
 const NUMBER_RANGE: Spec = { min: { required: false, check: int(0, MAX_INT) }, max: { required: false, check: int(0, MAX_INT) } };
@@ -59,7 +60,7 @@ const SPECS: Record<AudienceRuleKind, Spec> = {
   churnRisk: { in: { required: true, check: oneOrMore(CHURN_RISKS) } },
   replenishment: { fromDays: { required: true, check: int(-3650, 3650) }, toDays: { required: true, check: int(-3650, 3650) } },
   expiringPoints: { withinDays: { required: true, check: int(0, 3660) }, min: { required: true, check: int(1, MAX_INT) } },
-  inviter: { invited: { required: true, check: bool } },
+  inviter: { invited: { required: true, check: bool }, inviteCode: { required: false, check: code } },
   platform: { in: { required: true, check: oneOrMore(MEMBER_PLATFORMS) } },
 };
 const RANGE_PAIRS: [string, string][] = [['daysAgoMin', 'daysAgoMax'], ['min', 'max'], ['fromDays', 'toDays']];
@@ -91,6 +92,7 @@ export function parseAudienceRules(input: unknown): { ok: true; rules: AudienceR
       if (problem) add(`${at}.${key}`, problem);
     }
     if (present === 0) add(at, `a ${kind} rule needs at least one bound`);
+    if (kind === 'inviter' && rule.invited === false && rule.inviteCode !== undefined) add(`${at}.inviteCode`, 'only with invited: true');
     for (const [lo, hi] of RANGE_PAIRS) {
       if (Number.isInteger(rule[lo]) && Number.isInteger(rule[hi]) && (rule[lo] as number) > (rule[hi] as number)) add(`${at}.${hi}`, `must not be less than ${lo}`);
     }

@@ -1,4 +1,4 @@
-import { Button, InputNumber, Radio, Select, Space } from 'antd';
+import { Button, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { AUDIENCE_RULE_KINDS, CHURN_RISKS, MEMBER_PLATFORMS, PLATFORM_LABELS, TIER_CODES, TIER_LABELS, type AudienceRule, type AudienceRuleKind } from '@mall/shared';
 import { CHURN_LABELS, RFM_LABELS, RULE_LABELS, newRule } from '../rule-labels';
@@ -89,7 +89,15 @@ export function RuleRow({ rule, onChange, onRemove, disabled }: Props) {
       );
       break;
     case 'inviter':
-      inputs = <Radio.Group value={rule.invited} disabled={disabled} onChange={(e) => set({ invited: e.target.value })} options={[{ label: '由好友邀请', value: true }, { label: '非邀请', value: false }]} />;
+      inputs = (
+        <Space>
+          <Radio.Group value={rule.invited} disabled={disabled} onChange={(e) => set({ invited: e.target.value, inviteCode: undefined })} options={[{ label: '由好友邀请', value: true }, { label: '非邀请', value: false }]} />
+          {rule.invited && (
+            <Input aria-label="邀请人邀请码" style={{ width: 160 }} placeholder="邀请人邀请码（可选）" allowClear value={rule.inviteCode} disabled={disabled}
+              onChange={(e) => set({ inviteCode: e.target.value.trim() || undefined })} />
+          )}
+        </Space>
+      );
       break;
   }
 
