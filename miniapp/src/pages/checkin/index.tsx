@@ -90,10 +90,14 @@ export default function CheckinPage() {
                   {multiplierNote(answer.multipliers)}
                 </View>
               )}
-              {calendar.nextRewards[0] && (
-                <Text className="next-reward muted">
-                  再签 {calendar.nextRewards[0].inDays} 天得 {calendar.nextRewards[0].label}
-                </Text>
+              {calendar.nextRewards.length > 0 && (
+                <View className="next-rewards">
+                  {calendar.nextRewards.slice(0, 3).map((r) => (
+                    <Text key={`${r.inDays}-${r.label}`} className="next-reward muted">
+                      再签 {r.inDays} 天得 {r.label}
+                    </Text>
+                  ))}
+                </View>
               )}
               <Text className="muted">我的积分 {member?.points}</Text>
             </View>
