@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_ADMIN, TestApp } from '../../server/test/harness';
 import { launchChromium } from './chromium';
@@ -31,4 +35,17 @@ export async function adminPage(f: BrowserFixture, viewport = { width: 1280, hei
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.locator('[data-testid="stat-total-members"]').waitFor();
   return page;
+}
+
+/** A small real PNG file to upload: a coloured field with a white square in the middle. */
+export function pngFile(name: string, width = 160, height = 160, color = '#2f7d32'): string {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+  const file = join(mkdtempSync(join(tmpdir(), 'mall-upload-')), name);
+  writeFileSync(file, canvas.toBuffer('image/png'));
+  return file;
 }

@@ -1,24 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createCanvas } from '@napi-rs/canvas';
-import { adminPage as openAdmin, useBrowserFixture } from './browser-fixture';
+import { adminPage as openAdmin, pngFile, useBrowserFixture } from './browser-fixture';
 
 jest.setTimeout(120_000);
-
-/** A small real PNG for the item's cover. */
-function pngFile(): string {
-  const canvas = createCanvas(160, 160);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#2f7d32';
-  ctx.fillRect(0, 0, 160, 160);
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(40, 40, 80, 80);
-  const file = join(mkdtempSync(join(tmpdir(), 'mall-admin-')), 'chair.png');
-  writeFileSync(file, canvas.toBuffer('image/png'));
-  return file;
-}
 
 describe('mall admin in a real browser', () => {
   const f = useBrowserFixture();
@@ -42,7 +25,7 @@ describe('mall admin in a real browser', () => {
     await page.getByRole('button', { name: /新建商品/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新建商品' });
     await modal.locator('[data-testid="item-name-input"]').fill('户外折叠椅');
-    await modal.locator('input[type="file"]').setInputFiles(pngFile());
+    await modal.locator('input[type="file"]').setInputFiles(pngFile('chair.png'));
     await modal.locator('[data-testid="item-image"]').waitFor();
     await modal.locator('input[data-testid="item-cash"], [data-testid="item-cash"] input').first().fill('99.5');
     await modal.locator('input[data-testid="item-points"], [data-testid="item-points"] input').first().fill('100');

@@ -1,21 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
-import { adminPage, useBrowserFixture } from './browser-fixture';
+import { adminPage, pngFile, useBrowserFixture } from './browser-fixture';
 
 jest.setTimeout(120_000);
-
-/** A banner-shaped PNG. */
-function bannerPng(): string {
-  const canvas = createCanvas(750, 280);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#c62828';
-  ctx.fillRect(0, 0, 750, 280);
-  const file = join(mkdtempSync(join(tmpdir(), 'banner-')), 'banner.png');
-  writeFileSync(file, canvas.toBuffer('image/png'));
-  return file;
-}
 
 describe('member-day banners in a real browser', () => {
   const f = useBrowserFixture();
@@ -29,7 +14,7 @@ describe('member-day banners in a real browser', () => {
     await page.getByText('会员日').first().click();
     await page.getByRole('button', { name: /新建横幅/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新建横幅' });
-    await modal.locator('input[type="file"]').setInputFiles(bannerPng());
+    await modal.locator('input[type="file"]').setInputFiles(pngFile('banner.png', 750, 280, '#c62828'));
     await modal.locator('[data-testid="banner-preview"] img').waitFor();
     await modal.locator('.ant-form-item').filter({ hasText: '标题' }).locator('input').fill('领券啦');
     // The preview follows the title as it is typed.
