@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { maySendNow, SendPolicy } from '@mall/shared';
+import { CAP_WINDOW_MS, maySendNow, SendPolicy } from '@mall/shared';
 import { ClockService } from '../clock/clock.service';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/db-errors';
@@ -17,7 +17,6 @@ export interface SendTarget {
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
-const WEEK_MS = 7 * 86_400_000;
 
 /**
  * Writes one occurrence for one member. The send row goes in first: its unique (campaign,
@@ -54,7 +53,8 @@ export class CampaignDeliveryService {
     const inserted = await this.insertOnce(async (em) => {
       await lockMemberRow(em, target.memberId);
       row.sentAt = this.clock.now();
-      if (!maySendNow(row.sentAt, await this.sentInLastWeek(em, target.memberId, row.sentAt), policy)) return false;
+      const recent = await this.recentSends(em, [target.memberId], row.sentAt);
+      if (!maySendNow(row.sentAt, recent.get(target.memberId) ?? [], policy)) return false;
       await em.insert(CampaignSendEntity, row);
       await this.notices.addNotice(em, { memberId: target.memberId, kind: 'campaign', ref: row.id, title: campaign.messageTitle, body, page });
       return true;
@@ -97,13 +97,16 @@ export class CampaignDeliveryService {
     };
   }
 
-  /** The member's campaign messages (any campaign) in the week before `now`. */
-  private async sentInLastWeek(em: EntityManager, memberId: string, now: Date): Promise<Date[]> {
-    const rows: { sent_at: Date | string }[] = await em.query(
-      `SELECT sent_at FROM campaign_sends WHERE member_id = ? AND status = 'sent' AND sent_at > ?`,
-      [memberId, dbTime(em, new Date(now.getTime() - WEEK_MS))],
+  /** Each member's campaign messages (any campaign) within the cap's window before `now`. */
+  async recentSends(em: EntityManager, memberIds: string[], now: Date): Promise<Map<string, Date[]>> {
+    const out = new Map<string, Date[]>();
+    if (!memberIds.length) return out;
+    const rows: { member_id: string; sent_at: Date | string }[] = await em.query(
+      `SELECT member_id, sent_at FROM campaign_sends WHERE status = 'sent' AND sent_at > ? AND member_id IN (${memberIds.map(() => '?').join(', ')})`,
+      [dbTime(em, new Date(now.getTime() - CAP_WINDOW_MS)), ...memberIds],
     );
-    return rows.map((r) => toDate(r.sent_at));
+    for (const r of rows) out.set(r.member_id, [...(out.get(r.member_id) ?? []), toDate(r.sent_at)]);
+    return out;
   }
 
   /** Runs the work in a transaction; false when it declined or a unique key found it done already. */

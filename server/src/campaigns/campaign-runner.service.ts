@@ -5,7 +5,7 @@ import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { afterQuietHours, formatStoreDateTime, isInHoldout, maySendNow, SendPolicy } from '@mall/shared';
+import { afterQuietHours, CAP_WINDOW_MS, formatStoreDateTime, isInHoldout, maySendNow, SendPolicy } from '@mall/shared';
 import { AudiencesService } from '../audiences/audiences.service';
 import { ClockService } from '../clock/clock.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -18,13 +18,11 @@ import { CampaignEntity, CampaignOffer } from './campaign.entities';
 import { CampaignDeliveryService, SendTarget } from './campaign-delivery.service';
 import { SqlPart, TriggerContext, TriggerQuery, triggerQueries } from './campaign-triggers';
 import { CampaignsAdminService } from './campaigns-admin.service';
-import { toDate } from './campaigns.mapper';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 const BATCH = 500;
-const WEEK_MS = 7 * 86_400_000;
 export const CAMPAIGN_JOB = 'campaign-runner';
 
 /**
@@ -176,7 +174,7 @@ export class CampaignRunnerService implements OnApplicationShutdown {
       after,
       campaign.id,
       ...q.occurrence.params,
-      dbTime(this.dataSource.manager, new Date(now.getTime() - WEEK_MS)),
+      dbTime(this.dataSource.manager, new Date(now.getTime() - CAP_WINDOW_MS)),
       policy.maxPerWeek,
     ];
     const rows: { member_id: string; occurrence: string | null }[] = await this.dataSource.query(sql, params);
@@ -185,7 +183,7 @@ export class CampaignRunnerService implements OnApplicationShutdown {
 
   private async deliverBatch(campaign: CampaignEntity, rows: SendTarget[], offer: CampaignOffer, policy: SendPolicy, now: Date): Promise<number> {
     const treated = rows.filter((r) => !isInHoldout(campaign.id, r.memberId, campaign.holdoutPct));
-    const recent = await this.recentSends([...new Set(treated.map((r) => r.memberId))], now);
+    const recent = await this.delivery.recentSends(this.dataSource.manager, [...new Set(treated.map((r) => r.memberId))], now);
     let written = 0;
     for (const row of rows) {
       if (isInHoldout(campaign.id, row.memberId, campaign.holdoutPct)) {
@@ -202,20 +200,6 @@ export class CampaignRunnerService implements OnApplicationShutdown {
       }
     }
     return written;
-  }
-
-  /** Each member's sends (any campaign) in the last week, for the cap. */
-  private async recentSends(memberIds: string[], now: Date): Promise<Map<string, Date[]>> {
-    const out = new Map<string, Date[]>();
-    if (!memberIds.length) return out;
-    const rows: { member_id: string; sent_at: Date | string }[] = await this.dataSource.query(
-      `SELECT member_id, sent_at FROM campaign_sends WHERE status = 'sent' AND sent_at > ? AND member_id IN (${memberIds.map(() => '?').join(', ')})`,
-      [dbTime(this.dataSource.manager, new Date(now.getTime() - WEEK_MS)), ...memberIds],
-    );
-    for (const r of rows) {
-      out.set(r.member_id, [...(out.get(r.member_id) ?? []), toDate(r.sent_at)]);
-    }
-    return out;
   }
 
   onApplicationShutdown(): void {

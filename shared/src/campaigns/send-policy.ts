@@ -20,7 +20,8 @@ export interface SendPolicy {
 }
 
 export const DEFAULT_SEND_POLICY: SendPolicy = { maxPerWeek: 2, quietStartHour: 22, quietEndHour: 8, timezone: DEFAULT_STORE_TIMEZONE };
-const WEEK_MS = 7 * 86_400_000;
+/** The frequency cap's rolling window. */
+export const CAP_WINDOW_MS = 7 * 86_400_000;
 
 function storeInstant(date: string, hour: number, tz: string): Date {
   return dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00:00`, tz).toDate();
@@ -44,10 +45,10 @@ export function nextAllowedSend(now: Date, previousSends: readonly Date[], polic
   let at = now;
   const sends = previousSends.map((d) => d.getTime()).sort((a, b) => a - b);
   for (let guard = 0; guard < 10; guard++) {
-    const inWindow = sends.filter((t) => t > at.getTime() - WEEK_MS && t <= at.getTime());
+    const inWindow = sends.filter((t) => t > at.getTime() - CAP_WINDOW_MS && t <= at.getTime());
     if (inWindow.length >= policy.maxPerWeek) {
       // Wait until enough of the window's sends have aged out.
-      at = new Date(inWindow[inWindow.length - policy.maxPerWeek] + WEEK_MS);
+      at = new Date(inWindow[inWindow.length - policy.maxPerWeek] + CAP_WINDOW_MS);
       continue;
     }
     const free = afterQuietHours(at, policy);
