@@ -42,20 +42,20 @@ export class MediaService {
 
   /** Whether a `/media/<hash>.<ext>` URL names an image this store holds (a banner may only use those). */
   async exists(url: string): Promise<boolean> {
-    const name = url.startsWith('/media/') ? url.slice('/media/'.length) : '';
-    if (!MEDIA_FILE_PATTERN.test(name)) return false;
-    return stat(join(this.dir, name)).then(() => true, () => false);
+    return (await this.pathOf(url.startsWith('/media/') ? url.slice('/media/'.length) : '')) !== null;
   }
 
   async read(name: string): Promise<{ bytes: Buffer; mime: string } | null> {
-    if (!MEDIA_FILE_PATTERN.test(name)) return null;
-    const path = join(this.dir, name);
-    try {
-      await stat(path);
-    } catch {
-      return null;
-    }
+    const path = await this.pathOf(name);
+    if (!path) return null;
     const bytes = await readFile(path);
     return { bytes, mime: this.detect(bytes)?.mime ?? 'application/octet-stream' };
+  }
+
+  /** The stored file of a media name, or null for a malformed name or one not stored. */
+  private async pathOf(name: string): Promise<string | null> {
+    if (!MEDIA_FILE_PATTERN.test(name)) return null;
+    const path = join(this.dir, name);
+    return stat(path).then(() => path, () => null);
   }
 }

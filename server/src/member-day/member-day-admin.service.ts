@@ -9,7 +9,7 @@ import { Outcome, fail, ok } from '../common/errors';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SettingsService } from '../settings/settings.service';
-import { CouponTemplateEntity } from '../coupons/coupon.entities';
+import { CouponsService } from '../coupons/coupons.service';
 import { MallItemEntity } from '../mall/mall.entities';
 import { MediaService } from '../media/media.service';
 import { BannerEntity } from './banner.entity';
@@ -28,13 +28,14 @@ export class MemberDayAdminService {
     private readonly audit: AuditService,
     private readonly clock: ClockService,
     private readonly media: MediaService,
+    private readonly coupons: CouponsService,
   ) {}
 
   async update(admin: AdminPrincipal, next: MemberDaySettings): Promise<Outcome<MemberDaySettings>> {
     const problem = validateMemberDay(next.schedule);
     if (problem) return fail('INVALID_SCHEDULE', `会员日设置无效：${problem}`);
     for (const id of Object.values(next.couponTemplates).filter(Boolean) as string[]) {
-      if (!(await this.banners.manager.countBy(CouponTemplateEntity, { id }))) return fail('COUPON_NOT_FOUND', '所选优惠券不存在');
+      if (!(await this.coupons.findTemplate(id))) return fail('COUPON_NOT_FOUND', '所选优惠券不存在');
     }
     // The rules and their audit entry are saved together or not at all.
     await this.tx.run(async (tx) => {
@@ -86,14 +87,14 @@ export class MemberDayAdminService {
   /** A banner shows an image this store holds and leads somewhere that exists: refused otherwise. */
   private async checkBanner(dto: BannerDto): Promise<Outcome<never> | null> {
     if (!(await this.media.exists(dto.imageUrl))) return fail('IMAGE_NOT_FOUND', '横幅图片不存在，请重新上传');
-    const em = this.banners.manager;
     switch (dto.targetType) {
       case 'page':
         return /^(pages|[a-z-]+\/pages)\/[a-z-]+\/index$/.test(dto.targetValue) ? null : fail('INVALID_TARGET', '页面路径无效，例如 pages/mall/index');
       case 'item':
-        return (await em.countBy(MallItemEntity, { id: dto.targetValue })) ? null : fail('ITEM_NOT_FOUND', '所选商品不存在');
+        // Read directly: the mall module imports this one (member-day prices), so it cannot be imported back.
+        return (await this.banners.manager.countBy(MallItemEntity, { id: dto.targetValue })) ? null : fail('ITEM_NOT_FOUND', '所选商品不存在');
       case 'coupon': {
-        const template = await em.findOneBy(CouponTemplateEntity, { id: dto.targetValue });
+        const template = await this.coupons.findTemplate(dto.targetValue);
         if (!template) return fail('COUPON_NOT_FOUND', '所选优惠券不存在');
         return template.status === 'active' ? null : fail('COUPON_DISABLED', '所选优惠券已停用');
       }
