@@ -19,6 +19,11 @@ function daysByKey(orders: PaidOrder[], keyOf: (line: PaidOrder['lines'][number]
   return out;
 }
 
+/** A category as stored in purchase_cycles.key_value (64 characters at most). */
+function categoryKey(category: string | null): string | null {
+  return category === null ? null : category.slice(0, 64);
+}
+
 /**
  * The daily predictions job (03:00 store time, once across instances through the job lock). It
  * streams paid orders member chunk by member chunk, twice: the first pass writes each member's
@@ -58,18 +63,19 @@ export class PredictionsJob implements OnModuleInit {
             overduePct: churn.overduePct, churnRisk: churn.risk, churnExplanation: churn.explanation, nextReplenishOn: null,
           });
           for (const [item, itemDays] of daysByKey(orders, (l) => l.itemId)) itemCycles.addMemberPurchases(item, itemDays);
-          for (const [category, catDays] of daysByKey(orders, (l) => l.category)) categoryCycles.addMemberPurchases(category.slice(0, 64), catDays);
+          for (const [category, catDays] of daysByKey(orders, (l) => categoryKey(l.category))) categoryCycles.addMemberPurchases(category, catDays);
           for (const o of orders) pairs.add(o.lines.map((l) => l.itemId));
         }
         await insertChunks(em, MemberScoreEntity, scores);
         scored += scores.length;
       }
       const cycles = itemCycles.cycles();
+      const catCycles = categoryCycles.cycles();
       await insertChunks(em, PurchaseCycleEntity, [
         ...cycles.map((c) => ({ keyType: 'item' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
-        ...categoryCycles.cycles().map((c) => ({ keyType: 'category' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
+        ...catCycles.map((c) => ({ keyType: 'category' as const, keyValue: c.key, cycleDays: c.cycleDays, samples: c.samples, computedOn: today })),
       ]);
-      await this.writeReplenishments(em, new Map(cycles.map((c) => [c.key, c.cycleDays])), new Map(categoryCycles.cycles().map((c) => [c.key, c.cycleDays])));
+      await this.writeReplenishments(em, new Map(cycles.map((c) => [c.key, c.cycleDays])), new Map(catCycles.map((c) => [c.key, c.cycleDays])));
       await insertChunks(em, ItemPairEntity, pairs.rules().map((p) => ({ itemId: p.itemId, partnerId: p.partnerId, pairCount: p.count, support: p.support, confidence: p.confidence, lift: p.lift })));
       await this.rankRfm(em);
       await em.query(`UPDATE member_scores SET next_replenish_on = (SELECT MIN(r.expected_on) FROM member_replenishments r WHERE r.member_id = member_scores.member_id)`);
@@ -84,18 +90,18 @@ export class PredictionsJob implements OnModuleInit {
    */
   private async writeReplenishments(em: EntityManager, itemCycles: Map<string, number>, categoryCycles: Map<string, number>): Promise<void> {
     if (!itemCycles.size && !categoryCycles.size) return;
-    const cycleByItem = new Map<string, number>();
+    // An item's cycle, its own or its category's, looked up once per item (lines carry the category).
+    const cycleOfItem = new Map<string, number | undefined>();
     const cycleOf = (l: { itemId: string; category: string | null }): number | undefined => {
-      const cycle = itemCycles.get(l.itemId) ?? (l.category === null ? undefined : categoryCycles.get(l.category.slice(0, 64)));
-      if (cycle !== undefined) cycleByItem.set(l.itemId, cycle);
-      return cycle;
+      if (!cycleOfItem.has(l.itemId)) cycleOfItem.set(l.itemId, itemCycles.get(l.itemId) ?? categoryCycles.get(categoryKey(l.category) ?? ''));
+      return cycleOfItem.get(l.itemId);
     };
     for await (const chunk of paidOrdersByMember(em, this.clock.timezone)) {
       const rows: MemberReplenishmentEntity[] = [];
       for (const [memberId, orders] of chunk) {
         for (const [itemId, days] of daysByKey(orders, (l) => (cycleOf(l) === undefined ? null : l.itemId))) {
           const last = days.reduce((a, b) => (a > b ? a : b));
-          rows.push({ memberId, itemId, lastPurchaseOn: last, expectedOn: expectedReplenishmentDate(last, cycleByItem.get(itemId)!) });
+          rows.push({ memberId, itemId, lastPurchaseOn: last, expectedOn: expectedReplenishmentDate(last, cycleOfItem.get(itemId)!) });
         }
       }
       await insertChunks(em, MemberReplenishmentEntity, rows);
