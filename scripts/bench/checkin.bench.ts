@@ -35,25 +35,16 @@ export async function run(): Promise<boolean> {
   );
   let next = 0;
   const headers = () => ({ authorization: `Bearer ${tokens[next++ % MEMBERS]}` });
-  const runAgainst = (name: string, port: number, serverPid?: number) =>
-    load(name, {
-      url: `http://127.0.0.1:${port}/api/checkins`,
-      connections: CONNECTIONS,
-      durationS: DURATION_S,
-      body: () => '{}',
-      headersPerRequest: headers,
-      watch: { server: serverPid, mariadb: mariadbPid(), 'load generator': process.pid },
-    });
-  const paced = (name: string, port: number, serverPid?: number) =>
-    pacedLoad(name, {
-      url: `http://127.0.0.1:${port}/api/checkins`,
-      connections: CONNECTIONS,
-      durationS: DURATION_S,
-      rate: PACED_RPS,
-      body: () => '{}',
-      headersPerRequest: headers,
-      watch: { server: serverPid, mariadb: mariadbPid(), 'load generator': process.pid },
-    });
+  const target = (port: number, serverPid?: number) => ({
+    url: `http://127.0.0.1:${port}/api/checkins`,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    body: () => '{}',
+    headersPerRequest: headers,
+    watch: { server: serverPid, mariadb: mariadbPid(), 'load generator': process.pid },
+  });
+  const runAgainst = (name: string, port: number, serverPid?: number) => load(name, target(port, serverPid));
+  const paced = (name: string, port: number, serverPid?: number) => pacedLoad(name, { ...target(port, serverPid), rate: PACED_RPS });
 
   await runAgainst('warmup', 3194);
   const nestRun = await runAgainst('nest (fastify + typeorm)', 3194, nest.pid);

@@ -112,6 +112,26 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * Starts counting CPU time and write system calls of the watched processes (by label); the
+ * returned `perRequest(n)` divides what they used since by the run's request count.
+ */
+export function watchProcesses(watch: Record<string, number | undefined> = {}) {
+  const watched = Object.entries(watch).filter((e): e is [string, number] => !!e[1]);
+  const cpuBefore = watched.map(([, pid]) => cpuMs(pid));
+  const writesBefore = watched.map(([, pid]) => writeSyscalls(pid));
+  return {
+    perRequest(requests: number): Pick<RunResult, 'cpuMsPerRequest' | 'writesPerRequest'> {
+      if (!watched.length) return {};
+      const per = (value: number) => Number((value / Math.max(1, requests)).toFixed(3));
+      return {
+        cpuMsPerRequest: Object.fromEntries(watched.map(([label, pid], i) => [label, per(cpuMs(pid) - cpuBefore[i])])),
+        writesPerRequest: Object.fromEntries(watched.map(([label, pid], i) => [label, per(writeSyscalls(pid) - writesBefore[i])])),
+      };
+    },
+  };
+}
+
 export async function load(
   name: string,
   opts: {
@@ -126,9 +146,7 @@ export async function load(
     watch?: Record<string, number | undefined>;
   },
 ): Promise<RunResult> {
-  const watched = Object.entries(opts.watch ?? {}).filter((e): e is [string, number] => !!e[1]);
-  const cpuBefore = watched.map(([, pid]) => cpuMs(pid));
-  const writesBefore = watched.map(([, pid]) => writeSyscalls(pid));
+  const usage = watchProcesses(opts.watch);
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -145,13 +163,9 @@ export async function load(
       },
     ],
   });
-  const perRequest = (value: number) => Number((value / Math.max(1, result.requests.total)).toFixed(3));
-  const cpuMsPerRequest = watched.length ? Object.fromEntries(watched.map(([label, pid], i) => [label, perRequest(cpuMs(pid) - cpuBefore[i])])) : undefined;
-  const writesPerRequest = watched.length ? Object.fromEntries(watched.map(([label, pid], i) => [label, perRequest(writeSyscalls(pid) - writesBefore[i])])) : undefined;
   return {
     name,
-    cpuMsPerRequest,
-    writesPerRequest,
+    ...usage.perRequest(result.requests.total),
     requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,

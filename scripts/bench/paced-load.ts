@@ -6,7 +6,7 @@
  * as a burst, which measures the burst's queue rather than the server.
  */
 import http from 'node:http';
-import { cpuMs, RunResult, writeSyscalls } from './harness';
+import { RunResult, watchProcesses } from './harness';
 
 export async function pacedLoad(
   name: string,
@@ -20,9 +20,7 @@ export async function pacedLoad(
     watch?: Record<string, number | undefined>;
   },
 ): Promise<RunResult> {
-  const watched = Object.entries(opts.watch ?? {}).filter((e): e is [string, number] => !!e[1]);
-  const cpuBefore = watched.map(([, pid]) => cpuMs(pid));
-  const writesBefore = watched.map(([, pid]) => writeSyscalls(pid));
+  const usage = watchProcesses(opts.watch);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const url = new URL(opts.url);
   const interval = (opts.connections * 1000) / opts.rate;
@@ -63,7 +61,6 @@ export async function pacedLoad(
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1));
-  const perRequest = (value: number) => Number((value / Math.max(1, latencies.length)).toFixed(3));
   return {
     name,
     requests: latencies.length,
@@ -73,7 +70,6 @@ export async function pacedLoad(
     errors,
     non2xx,
     durationS: opts.durationS,
-    cpuMsPerRequest: watched.length ? Object.fromEntries(watched.map(([label, pid], i) => [label, perRequest(cpuMs(pid) - cpuBefore[i])])) : undefined,
-    writesPerRequest: watched.length ? Object.fromEntries(watched.map(([label, pid], i) => [label, perRequest(writeSyscalls(pid) - writesBefore[i])])) : undefined,
+    ...usage.perRequest(latencies.length),
   };
 }
